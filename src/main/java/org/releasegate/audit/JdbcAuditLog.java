@@ -1,0 +1,45 @@
+package org.releasegate.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class JdbcAuditLog implements AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void record(AuditEntry entry, Actor actor) {
+		jdbc.sql("""
+				insert into audit_events (occurred_at, actor, actor_kind, action, subject_type, subject_id,
+				                          application, environment, before_state, after_state)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+				""")
+			.params(Timestamp.from(clock.instant()), actor.name(), actor.kind().name(), entry.action(),
+					entry.subjectType(), entry.subjectId(), entry.application(), entry.environment(),
+					toJson(entry.before()), toJson(entry.after()))
+			.update();
+	}
+
+	private String toJson(Object value) {
+		return value == null ? null : json.writeValueAsString(value);
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.releasegate.deployments;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.releasegate.applications.ApplicationCatalog;
+import org.releasegate.audit.Actor;
+import org.releasegate.audit.AuditEntry;
+import org.releasegate.audit.AuditLog;
+import org.releasegate.common.ConflictException;
+import org.releasegate.common.Cursor;
+import org.releasegate.common.NotFoundException;
+import org.releasegate.common.Slice;
+import org.releasegate.common.UnprocessableException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class DeploymentService implements DeploymentCatalog {
+
+	private final Deployments deployments;
+
+	private final ApplicationCatalog applications;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DeploymentService(Deployments deployments, ApplicationCatalog applications, AuditLog audit, Clock clock) {
+		this.deployments = deployments;
+		this.applications = applications;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a deployment, or finds the one a retried request already recorded. Never
+	 * touches traffic.
+	 */
+	@Transactional
+	Recorded record(RecordDeployment command) {
+		Optional<Deployment> existing = deployments.findByApplicationAndEnvironmentAndVersion(command.application(),
+				command.environment(), command.version());
+		if (existing.isPresent()) {
+			Deployment deployment = existing.get();
+			if (!deployment.isSameAs(command)) {
+				throw new ConflictException(
+						"version " + command.version() + " of " + command.application() + " in " + command.environment()
+								+ " was already recorded with a different artifact, commit, " + "pipeline or endpoint");
+			}
+			return new Recorded(DeploymentView.of(deployment), false);
+		}
+		if (!applications.exists(command.application())) {
+			throw new UnprocessableException("application", "no application '" + command.application() + "'");
+		}
+		Deployment deployment = deployments.save(Deployment.record(command, Actor.current().name(), clock.instant()));
+		DeploymentView view = DeploymentView.of(deployment);
+		audit.record(AuditEntry.of("deployment.recorded", "deployment", deployment.id())
+			.in(deployment.application(), deployment.environment())
+			.after(view));
+		return new Recorded(view, true);
+	}
+
+	@Transactional
+	DeploymentView retire(UUID id) {
+		Deployment deployment = load(id);
+		DeploymentView before = DeploymentView.of(deployment);
+		deployments.saveAndFlush(deployment.retire(Actor.current().name(), clock.instant()));
+		DeploymentView after = DeploymentView.of(deployment);
+		audit.record(AuditEntry.of("deployment.retired", "deployment", id)
+			.in(deployment.application(), deployment.environment())
+			.before(before)
+			.after(after));
+		return after;
+	}
+
+	DeploymentView get(UUID id) {
+		return DeploymentView.of(load(id));
+	}
+
+	Slice<DeploymentView> list(String application, String environment, String cursor, int limit) {
+		Cursor after = Cursor.decode(cursor);
+		Specification<Deployment> spec = Specification.unrestricted();
+		if (application != null && !application.isBlank()) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("application"), application));
+		}
+		if (environment != null && !environment.isBlank()) {
+			spec = spec.and((root, query, cb) -> cb.equal(root.get("environment"), environment));
+		}
+		if (after != null) {
+			UUID afterId = UUID.fromString(after.id());
+			spec = spec.and((root, query, cb) -> cb.or(cb.lessThan(root.get("recordedAt"), after.at()),
+					cb.and(cb.equal(root.get("recordedAt"), after.at()), cb.lessThan(root.get("id"), afterId))));
+		}
+		List<Deployment> rows = deployments.findBy(spec,
+				q -> q.sortBy(Sort.by(Sort.Order.desc("recordedAt"), Sort.Order.desc("id"))).limit(limit + 1).all());
+		return Slice.of(rows, limit, d -> new Cursor(d.recordedAt(), d.id().toString())).map(DeploymentView::of);
+	}
+
+	@Override
+	public Optional<DeploymentSummary> find(UUID id) {
+		return deployments.findById(id).map(Deployment::summary);
+	}
+
+	@Override
+	public Optional<DeploymentSummary> find(String application, String environment, String version) {
+		return deployments.findByApplicationAndEnvironmentAndVersion(application, environment, version)
+			.map(Deployment::summary);
+	}
+
+	@Override
+	public List<DeploymentSummary> running(String application, String environment) {
+		return deployments
+			.findByApplicationAndEnvironmentAndStateOrderByRecordedAtDesc(application, environment,
+					DeploymentState.RUNNING)
+			.stream()
+			.map(Deployment::summary)
+			.toList();
+	}
+
+	@Override
+	public List<String> environments(String application) {
+		return deployments.findEnvironments(application);
+	}
+
+	private Deployment load(UUID id) {
+		return deployments.findById(id).orElseThrow(() -> new NotFoundException("no deployment " + id));
+	}
+
+	/** The outcome of recording: the deployment, and whether this request created it. */
+	record Recorded(DeploymentView deployment, boolean created) {
+	}
+
+}

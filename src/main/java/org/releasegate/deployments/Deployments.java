@@ -1,0 +1,22 @@
+package org.releasegate.deployments;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface Deployments extends JpaRepository<Deployment, UUID>, JpaSpecificationExecutor<Deployment> {
+
+	Optional<Deployment> findByApplicationAndEnvironmentAndVersion(String application, String environment,
+			String version);
+
+	List<Deployment> findByApplicationAndEnvironmentAndStateOrderByRecordedAtDesc(String application,
+			String environment, DeploymentState state);
+
+	@Query("select distinct d.environment from Deployment d where d.application = :application order by d.environment")
+	List<String> findEnvironments(String application);
+
+}

@@ -1,0 +1,36 @@
+package org.releasegate.identity;
+
+import java.util.Map;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+/**
+ * Checks {@code Authorization: Bearer} tokens against ReleaseGate's own token table,
+ * through Spring Security's opaque-token support.
+ */
+class ApiTokenIntrospector implements OpaqueTokenIntrospector {
+
+	private final TokenService tokens;
+
+	ApiTokenIntrospector(TokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	public OAuth2AuthenticatedPrincipal introspect(String token) {
+		TokenService.TokenUse use = tokens.authenticate(token)
+			.orElseThrow(() -> new BadOpaqueTokenException("unknown, expired or revoked token"));
+		return new DefaultOAuth2AuthenticatedPrincipal(use.username(),
+				Map.of("token_id", use.id().toString(), "token_name", use.name(), "sub", use.username()),
+				use.roles()
+					.stream()
+					.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+					.toList());
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.releasegate.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic or a
+ * bearer API token; the browser UI signs in with a form and a session, CSRF-protected.
+ * Who may do what is decided on each endpoint with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ApiTokenIntrospector apiTokenIntrospector(TokenService tokens) {
+		return new ApiTokenIntrospector(tokens);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+				"Unauthorized", "Sign in with HTTP Basic or send Authorization: Bearer <token>.");
+		AccessDeniedHandler forbidden = (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
+				"Your role does not allow this.");
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden)
+				.opaqueToken(opaque -> opaque.introspector(introspector)))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain browser(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(
+					requests -> requests
+						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+								"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**", "/img/**",
+								"/webjars/**", "/favicon.ico", "/error", "/login")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+			.formLogin(form -> form.permitAll())
+			.logout(logout -> logout.permitAll())
+			.build();
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"ReleaseGate\"");
+		}
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail + "\"}");
+	}
+
+}

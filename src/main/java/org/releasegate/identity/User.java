@@ -1,0 +1,104 @@
+package org.releasegate.identity;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "users")
+class User {
+
+	@Id
+	private UUID id;
+
+	private String username;
+
+	private String passwordHash;
+
+	private String displayName;
+
+	private boolean enabled;
+
+	private Instant createdAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	@Version
+	private int revision;
+
+	protected User() {
+	}
+
+	User(String username, String passwordHash, String displayName, Set<Role> roles, Instant createdAt) {
+		this.id = UUID.randomUUID();
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		this.enabled = true;
+		this.createdAt = createdAt;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String username() {
+		return username;
+	}
+
+	String passwordHash() {
+		return passwordHash;
+	}
+
+	String displayName() {
+		return displayName;
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	Set<Role> roles() {
+		return Set.copyOf(roles);
+	}
+
+	void changeRoles(Set<Role> newRoles) {
+		this.roles.clear();
+		this.roles.addAll(newRoles);
+	}
+
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+	}
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	UserDirectory.Person asPerson() {
+		return new UserDirectory.Person(username, displayName, roles());
+	}
+
+}

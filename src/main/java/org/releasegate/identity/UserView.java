@@ -1,0 +1,16 @@
+package org.releasegate.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A person as the API shows them: never their password hash. */
+record UserView(UUID id, String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {
+
+	static UserView of(User user) {
+		return new UserView(user.id(), user.username(), user.displayName(), new TreeSet<>(user.roles()), user.enabled(),
+				user.createdAt());
+	}
+
+}
