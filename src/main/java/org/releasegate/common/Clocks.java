@@ -14,7 +14,8 @@ class Clocks {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		// PostgreSQL keeps microseconds: a clock that ticks in them reads back exactly what it wrote
+		// PostgreSQL keeps microseconds: a clock that ticks in them reads back exactly
+		// what it wrote
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 

@@ -1,0 +1,25 @@
+package org.releasegate;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole service on a random port, on real PostgreSQL. All full-stack tests share one
+ * application context (and so one database): they must not assume empty tables, so each
+ * creates the applications and people it needs under names of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD)
+@Import({ TestcontainersConfiguration.class, Api.class })
+public @interface FullStackTest {
+
+}

@@ -1,0 +1,22 @@
+package org.releasegate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTest {
+
+	private final ApplicationModules modules = ApplicationModules.of(ReleaseGateApplication.class);
+
+	@Test
+	void modulesOnlyUseEachOthersPublicApi() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+}

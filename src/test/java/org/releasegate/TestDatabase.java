@@ -1,0 +1,126 @@
+package org.releasegate;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Gives every test run a PostgreSQL database of its own. Where Docker runs, the tests use
+ * Testcontainers ({@link TestcontainersConfiguration}); where it does not (as on our CI
+ * machines), this listener creates a fresh database on the PostgreSQL at
+ * {@code RELEASEGATE_TEST_DB_URL} (default
+ * {@code jdbc:postgresql://localhost:5432/postgres}, user {@code postgres}) before the
+ * first test and drops it after the last one.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+	private static final String PREFIX = "releasegate_test_";
+
+	private static volatile Boolean dockerAvailable;
+
+	private String database;
+
+	/** Whether Docker can start containers here; asked once per test JVM. */
+	public static boolean dockerAvailable() {
+		if (dockerAvailable == null) {
+			boolean forcedLocal = "local".equalsIgnoreCase(System.getenv("RELEASEGATE_TEST_DB"));
+			// asking Testcontainers where there is plainly no Docker only logs a scary
+			// error
+			boolean anyDocker = System.getenv("DOCKER_HOST") != null
+					|| java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+			dockerAvailable = !forcedLocal && anyDocker && DockerClientFactory.instance().isDockerAvailable();
+		}
+		return dockerAvailable;
+	}
+
+	@Override
+	public void launcherSessionOpened(LauncherSession session) {
+		if (System.getProperty("spring.datasource.url") != null || dockerAvailable()) {
+			return;
+		}
+		database = PREFIX + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(100_000);
+		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+			dropAbandoned(statement);
+			statement.execute("create database " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Tests need PostgreSQL: cannot create a test database at " + adminUrl()
+					+ " (set RELEASEGATE_TEST_DB_URL, RELEASEGATE_TEST_DB_USER, RELEASEGATE_TEST_DB_PASSWORD): "
+					+ ex.getMessage(), ex);
+		}
+		String url = adminUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		System.setProperty("spring.datasource.url", url);
+		System.setProperty("spring.datasource.username", user());
+		System.setProperty("spring.datasource.password", password());
+	}
+
+	@Override
+	public void launcherSessionClosed(LauncherSession session) {
+		if (database == null) {
+			return;
+		}
+		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + database + " with (force)");
+		}
+		catch (SQLException ex) {
+			System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
+		}
+	}
+
+	/** Databases of runs that died without cleaning up, a day or more ago. */
+	private static void dropAbandoned(Statement statement) throws SQLException {
+		List<String> abandoned = new ArrayList<>();
+		long dayAgo = Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
+		try (ResultSet rs = statement
+			.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+			while (rs.next()) {
+				String name = rs.getString(1);
+				String[] parts = name.substring(PREFIX.length()).split("_");
+				if (parts.length == 2 && parts[0].matches("\\d+") && Long.parseLong(parts[0]) < dayAgo) {
+					abandoned.add(name);
+				}
+			}
+		}
+		for (String name : abandoned) {
+			statement.execute("drop database if exists " + name + " with (force)");
+		}
+	}
+
+	private static Connection adminConnection() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", user());
+		properties.setProperty("password", password());
+		properties.setProperty("connectTimeout", "5");
+		return DriverManager.getConnection(adminUrl(), properties);
+	}
+
+	static String adminUrl() {
+		return env("RELEASEGATE_TEST_DB_URL", "jdbc:postgresql://localhost:5432/postgres");
+	}
+
+	private static String user() {
+		return env("RELEASEGATE_TEST_DB_USER", "postgres");
+	}
+
+	private static String password() {
+		return env("RELEASEGATE_TEST_DB_PASSWORD", "");
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
