@@ -134,6 +134,11 @@ class Deployment extends AbstractAggregateRoot<Deployment> implements Persistabl
 		return fresh;
 	}
 
+	/** The events this change has registered and not yet published. */
+	java.util.List<Object> events() {
+		return java.util.List.copyOf(domainEvents());
+	}
+
 	DeploymentSummary summary() {
 		return new DeploymentSummary(id, application, environment, version, endpoint, state, health, trafficPercent,
 				recordedAt);

@@ -81,4 +81,111 @@ class DeploymentApiIT {
 		assertThat((List<?>) audit.get("items")).hasSize(1);
 	}
 
+	@Test
+	void listingIsNewestFirstWithKeysetPaging() {
+		String app = api.application();
+		for (int i = 1; i <= 5; i++) {
+			api.deployment(app, "staging", "1.0." + i, "app-v" + i);
+		}
+		List<String> versions = new java.util.ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			Map<String, Object> page = api.admin()
+				.get()
+				.uri("/api/v1/deployments?application={app}&environment=staging&limit=2"
+						+ (cursor == null ? "" : "&cursor=" + cursor), app)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Api.JSON)
+				.returnResult()
+				.getResponseBody();
+			((List<?>) page.get("items")).forEach(item -> versions.add((String) ((Map<?, ?>) item).get("version")));
+			cursor = (String) page.get("nextCursor");
+			pages++;
+		}
+		while (cursor != null);
+		assertThat(versions).containsExactly("1.0.5", "1.0.4", "1.0.3", "1.0.2", "1.0.1");
+		assertThat(pages).isEqualTo(3);
+	}
+
+	@Test
+	void retiringIsRecordedOnceAndAudited() {
+		String app = api.application();
+		String id = (String) api.deployment(app, "production", "2.0.0", "app-v2").get("id");
+		Api.Person engineer = api.person("ENGINEER");
+		engineer.client()
+			.post()
+			.uri("/api/v1/deployments/{id}/retire", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.value(body -> assertThat(body).containsEntry("state", "RETIRED")
+				.containsEntry("retiredBy", engineer.username()));
+		engineer.client().post().uri("/api/v1/deployments/{id}/retire", id).exchange().expectStatus().isEqualTo(409);
+		api.admin()
+			.get()
+			.uri("/api/v1/audit?subjectId={id}&action=deployment.retired", id)
+			.exchange()
+			.expectBody(Api.JSON)
+			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+	}
+
+	@Test
+	void onlyEngineersManagersAndAdminsRecordDeploymentsAndAuditorsReadTheAudit() {
+		String app = api.application();
+		Api.Person owner = api.person("PRODUCT_OWNER");
+		owner.client()
+			.post()
+			.uri("/api/v1/deployments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("application", app, "environment", "production", "version", "1.0.0", "endpoint", "x"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		owner.client().get().uri("/api/v1/audit").exchange().expectStatus().isForbidden();
+		api.person("AUDITOR")
+			.client()
+			.get()
+			.uri("/api/v1/audit?application={app}", app)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void concurrentRetriesOfTheSameDeploymentRecordItOnce() throws Exception {
+		String app = api.application();
+		Api.Person ci = api.person("ENGINEER");
+		Map<String, Object> body = Map.of("application", app, "environment", "production", "version", "3.0.0",
+				"endpoint", "app-v3");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			statuses.add(pool.submit(() -> ci.client()
+				.post()
+				.uri("/api/v1/deployments")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value()));
+		}
+		List<Integer> codes = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<Integer> status : statuses) {
+			codes.add(status.get());
+		}
+		pool.shutdown();
+		assertThat(codes).containsOnly(200, 201).containsOnlyOnce(201);
+		api.admin()
+			.get()
+			.uri("/api/v1/audit?application={app}&action=deployment.recorded", app)
+			.exchange()
+			.expectBody(Api.JSON)
+			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+	}
+
 }

@@ -1,0 +1,23 @@
+package org.releasegate.identity;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The service's real security rules for web slice tests, without the token store behind
+ * them: use with {@code @WithMockUser}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Import(SecurityConfiguration.class)
+@MockitoBean(types = TokenService.class)
+public @interface WithApiSecurity {
+
+}
