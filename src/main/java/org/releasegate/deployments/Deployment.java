@@ -47,6 +47,8 @@ class Deployment extends AbstractAggregateRoot<Deployment> implements Persistabl
 
 	private String healthDetail;
 
+	private Instant healthReportedAt;
+
 	private int trafficPercent;
 
 	private String recordedBy;
@@ -113,6 +115,21 @@ class Deployment extends AbstractAggregateRoot<Deployment> implements Persistabl
 		return this;
 	}
 
+	/** The application or its monitoring reports how this deployment is doing. */
+	Deployment reportHealth(DeploymentHealth reported, String detail, Instant now) {
+		if (reported == DeploymentHealth.UNKNOWN) {
+			throw new IllegalArgumentException("a report must say HEALTHY, DEGRADED or FAILING");
+		}
+		if (state != DeploymentState.RUNNING) {
+			throw new IllegalStateException("deployment " + version + " is retired; its health is no longer tracked");
+		}
+		this.health = reported;
+		this.healthDetail = detail;
+		this.healthReportedAt = now;
+		registerEvent(new DeploymentHealthReported(id, application, environment, version, reported, detail));
+		return this;
+	}
+
 	/** The traffic module's desired split gives this deployment a new share. */
 	void holdTraffic(int percent) {
 		if (percent < 0 || percent > 100) {
@@ -140,8 +157,8 @@ class Deployment extends AbstractAggregateRoot<Deployment> implements Persistabl
 	}
 
 	DeploymentSummary summary() {
-		return new DeploymentSummary(id, application, environment, version, endpoint, state, health, trafficPercent,
-				recordedAt);
+		return new DeploymentSummary(id, application, environment, version, endpoint, state, health, healthDetail,
+				healthReportedAt, trafficPercent, recordedAt);
 	}
 
 	UUID id() {
@@ -186,6 +203,10 @@ class Deployment extends AbstractAggregateRoot<Deployment> implements Persistabl
 
 	String healthDetail() {
 		return healthDetail;
+	}
+
+	Instant healthReportedAt() {
+		return healthReportedAt;
 	}
 
 	int trafficPercent() {

@@ -64,6 +64,14 @@ class DeploymentController {
 		return deployments.get(id);
 	}
 
+	@PostMapping("/{id}/health")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER', 'ADMIN')")
+	@Operation(summary = "Report a deployment's health",
+			description = "Pushed by the application or its monitoring; feeds the release checklist and health gates.")
+	DeploymentView reportHealth(@PathVariable UUID id, @Valid @RequestBody HealthReport report) {
+		return deployments.reportHealth(id, report);
+	}
+
 	@PostMapping("/{id}/retire")
 	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER', 'ADMIN')")
 	DeploymentView retire(@PathVariable UUID id) {

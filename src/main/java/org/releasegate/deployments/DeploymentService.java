@@ -79,6 +79,19 @@ class DeploymentService implements DeploymentCatalog {
 		return after;
 	}
 
+	@Transactional
+	DeploymentView reportHealth(UUID id, HealthReport report) {
+		Deployment deployment = load(id);
+		DeploymentView before = DeploymentView.of(deployment);
+		deployments.saveAndFlush(deployment.reportHealth(report.status().asHealth(), report.detail(), clock.instant()));
+		DeploymentView after = DeploymentView.of(deployment);
+		audit.record(AuditEntry.of("deployment.health-reported", "deployment", id)
+			.in(deployment.application(), deployment.environment())
+			.before(before)
+			.after(after));
+		return after;
+	}
+
 	DeploymentView get(UUID id) {
 		return DeploymentView.of(load(id));
 	}

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** A deployment as other modules see it. */
 public record DeploymentSummary(UUID id, String application, String environment, String version, String endpoint,
-		DeploymentState state, DeploymentHealth health, int trafficPercent, Instant recordedAt) {
+		DeploymentState state, DeploymentHealth health, String healthDetail, Instant healthReportedAt,
+		int trafficPercent, Instant recordedAt) {
 
 	public boolean isRunning() {
 		return state == DeploymentState.RUNNING;

@@ -188,4 +188,39 @@ class DeploymentApiIT {
 			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
 	}
 
+	@Test
+	void healthReportsAreKeptAndAudited() {
+		String app = api.application();
+		String id = (String) api.deployment(app, "production", "4.0.0", "app-v4").get("id");
+		Api.Person monitor = api.person("ENGINEER");
+		monitor.client()
+			.post()
+			.uri("/api/v1/deployments/{id}/health", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "FAILING", "detail", "error ratio 12%"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Api.JSON)
+			.value(body -> assertThat(body).containsEntry("health", "FAILING")
+				.containsEntry("healthDetail", "error ratio 12%")
+				.containsKey("healthReportedAt"));
+		monitor.client()
+			.post()
+			.uri("/api/v1/deployments/{id}/health", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "SOMEWHAT_OK"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value(problem -> assertThat(problem).contains("status"));
+		api.admin()
+			.get()
+			.uri("/api/v1/audit?subjectId={id}&action=deployment.health-reported", id)
+			.exchange()
+			.expectBody(Api.JSON)
+			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+	}
+
 }

@@ -29,7 +29,7 @@ class DeploymentControllerTest {
 	DeploymentService deployments;
 
 	private final DeploymentView view = new DeploymentView(UUID.randomUUID(), "checkout", "production", "1.4.2", null,
-			null, null, "checkout-v142", DeploymentState.RUNNING, DeploymentHealth.UNKNOWN, null, 0, "ci",
+			null, null, "checkout-v142", DeploymentState.RUNNING, DeploymentHealth.UNKNOWN, null, null, 0, "ci",
 			Instant.parse("2026-11-29T10:00:00Z"), null, null);
 
 	private final String body = """

@@ -44,4 +44,15 @@ class DeploymentTest {
 		assertThatIllegalStateException().isThrownBy(() -> deployment.holdTraffic(50));
 	}
 
+	@Test
+	void healthReportsAreKeptWhileRunning() {
+		Deployment deployment = Deployment.record(command, "ci", NOW);
+		deployment.reportHealth(DeploymentHealth.DEGRADED, "slow", NOW);
+		assertThat(deployment.summary().health()).isEqualTo(DeploymentHealth.DEGRADED);
+		assertThat(deployment.summary().healthReportedAt()).isEqualTo(NOW);
+		deployment.retire("ci", NOW);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> deployment.reportHealth(DeploymentHealth.HEALTHY, null, NOW));
+	}
+
 }
