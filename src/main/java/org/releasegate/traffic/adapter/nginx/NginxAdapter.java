@@ -65,12 +65,14 @@ class NginxAdapter implements LoadBalancerAdapter {
 			replace(nginx.upstreamFile(), next);
 			try {
 				run(nginx.testCommand(), "configuration check");
+				run(nginx.reloadCommand(), "reload");
 			}
 			catch (LoadBalancerException ex) {
+				// The file must keep telling what NGINX serves: observe reads it, and the
+				// reconciler pushes again only where it differs from the desired split.
 				replace(nginx.upstreamFile(), previous);
 				throw ex;
 			}
-			run(nginx.reloadCommand(), "reload");
 		}
 		finally {
 			lock.unlock();
