@@ -115,6 +115,16 @@ class GatewayApiAdapterTest {
 	}
 
 	@Test
+	void thePatchFirstTestsThatEachIndexStillHoldsTheSameBackend() {
+		RouteRule rule = RouteRule.of(route(100, 0), GatewayApiSettings.of(settings));
+		assertThat(rule.patch(new MemberShares(Map.of("checkout-v2", 100.0, "checkout-v1", 0.0)))).containsExactly(
+				Map.of("op", "test", "path", "/spec/rules/1/backendRefs/0/name", "value", "checkout-v1"),
+				Map.of("op", "add", "path", "/spec/rules/1/backendRefs/0/weight", "value", 0),
+				Map.of("op", "test", "path", "/spec/rules/1/backendRefs/1/name", "value", "checkout-v2"),
+				Map.of("op", "add", "path", "/spec/rules/1/backendRefs/1/weight", "value", 100));
+	}
+
+	@Test
 	void settingsNameWhatIsWrong() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> adapter.validate(new BindingSettings(Map.of("route", "x"))))
