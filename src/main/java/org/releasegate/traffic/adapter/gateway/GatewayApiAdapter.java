@@ -75,8 +75,10 @@ class GatewayApiAdapter implements LoadBalancerAdapter {
 				.inNamespace(gateway.namespace())
 				.withName(gateway.route());
 		}
-		catch (KubernetesClientException ex) {
-			throw new LoadBalancerException("cannot connect to Kubernetes: " + reason(ex), ex);
+		catch (RuntimeException ex) {
+			// a kubeconfig that is missing or unreadable fails here, in several ways
+			throw new LoadBalancerException("cannot set up a Kubernetes client for " + gateway.describe() + ": "
+					+ (ex instanceof KubernetesClientException client ? reason(client) : ex.getMessage()), ex);
 		}
 	}
 

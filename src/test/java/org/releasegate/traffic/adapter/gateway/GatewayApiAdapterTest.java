@@ -112,6 +112,9 @@ class GatewayApiAdapterTest {
 			.observe(with("masterUrl", "http://127.0.0.1:" + org.releasegate.traffic.adapter.Backends.freePort())))
 			.isInstanceOf(LoadBalancerException.class)
 			.hasMessageContaining("cannot read HTTPRoute shop/checkout");
+		assertThatThrownBy(() -> adapter.observe(with("kubeconfig", "/nonexistent/kubeconfig.yaml")))
+			.isInstanceOf(LoadBalancerException.class)
+			.hasMessageContaining("HTTPRoute shop/checkout");
 	}
 
 	@Test
