@@ -104,10 +104,23 @@ class NginxAdapter implements LoadBalancerAdapter {
 		Path temp = file.resolveSibling("." + file.getFileName() + ".releasegate.tmp");
 		try {
 			Files.writeString(temp, content, StandardCharsets.UTF_8);
+			keepPermissions(file, temp);
 			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
 			throw new LoadBalancerException("cannot write upstream file " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The rewritten file keeps the mode the operator gave it (the temp file has ours).
+	 */
+	private static void keepPermissions(Path file, Path temp) throws IOException {
+		try {
+			Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+		}
+		catch (UnsupportedOperationException | NoSuchFileException ex) {
+			// not a POSIX file system, or no previous file: the default mode will do
 		}
 	}
 

@@ -96,6 +96,8 @@ class NginxAdapterIT {
 			.redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("nginx.out").toFile())
 			.start();
+		Files.setPosixFilePermissions(prefix.resolve("checkout.conf"),
+				java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
 		settings = new BindingSettings(Map.of("upstreamFile", prefix.resolve("checkout.conf").toString(), "upstream",
 				"checkout", "nginxPrefix", prefix.toString(), "nginxConfig", prefix.resolve("nginx.conf").toString()));
 		awaitWorkersOtherThan(Set.of());
@@ -133,6 +135,8 @@ class NginxAdapterIT {
 				.isCloseTo(REQUESTS * v2Percent / 100, org.assertj.core.data.Offset.offset(TOLERANCE));
 		}
 		assertThat(Files.readString(prefix.resolve("checkout.conf"))).contains("server " + v1 + " down;");
+		assertThat(java.nio.file.attribute.PosixFilePermissions
+			.toString(Files.getPosixFilePermissions(prefix.resolve("checkout.conf")))).isEqualTo("rw-r-----");
 	}
 
 	@Test
