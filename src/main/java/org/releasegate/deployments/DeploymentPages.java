@@ -27,8 +27,8 @@ class DeploymentPages {
 		String app = blankToNull(application);
 		String env = blankToNull(environment);
 		Slice<DeploymentView> page = deployments.list(app, env, cursor, PAGE_SIZE);
-		model.addAttribute("application", app == null ? "" : app);
-		model.addAttribute("environment", env == null ? "" : env);
+		model.addAttribute("appFilter", app == null ? "" : app);
+		model.addAttribute("envFilter", env == null ? "" : env);
 		model.addAttribute("deployments", page.items());
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
 		model.addAttribute("newestUrl", url(app, env, null));

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic or a
@@ -76,10 +77,15 @@ class SecurityConfiguration {
 			// an htmx request whose session has expired reloads the page, which then
 			// redirects to the sign-in page, instead of swapping the sign-in page into a
 			// fragment
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new HxRefreshHeaderAuthenticationEntryPoint(),
-					request -> "true".equals(request.getHeader("HX-Request"))))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrRefresh()))
 			.build();
+	}
+
+	private static AuthenticationEntryPoint signInOrRefresh() {
+		AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		AuthenticationEntryPoint refresh = new HxRefreshHeaderAuthenticationEntryPoint();
+		return (request, response, ex) -> ("true".equals(request.getHeader("HX-Request")) ? refresh : signIn)
+			.commence(request, response, ex);
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)

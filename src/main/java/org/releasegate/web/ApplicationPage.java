@@ -42,7 +42,7 @@ class ApplicationPage {
 		ApplicationSummary application = applications.find(name)
 			.orElseThrow(() -> new NotFoundException("There is no application called '" + name + "'."));
 		Slice<DeploymentSummary> page = deployments.history(name, null, cursor, PAGE_SIZE);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("environments", dashboard.environments(name));
 		model.addAttribute("deployments", page.items());
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
