@@ -59,6 +59,7 @@ public abstract class BrowserTest {
 		profile = Files.createTempDirectory("releasegate-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toString());
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + profile, "--window-size=1280,900");
@@ -117,6 +118,40 @@ public abstract class BrowserTest {
 
 	protected <T> T waitUntil(ExpectedCondition<T> condition) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+	}
+
+	/** Fails if the browser console reported an error since the last call. */
+	protected void assertNoConsoleErrors() {
+		java.util.List<String> errors = browser.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(entry -> entry.getMessage())
+			.toList();
+		Assertions.assertEquals(java.util.List.of(), errors, "console errors on " + browser.getCurrentUrl());
+	}
+
+	/**
+	 * Basic accessibility checks of the current page: a language, one main landmark, one
+	 * level-one heading, a label for every visible form control, alt text on images.
+	 */
+	protected void assertAccessible() {
+		String page = browser.getCurrentUrl();
+		Assertions.assertFalse(find("html").getAttribute("lang").isBlank(), "no lang on " + page);
+		Assertions.assertEquals(1, findAll("main").size(), "one main landmark on " + page);
+		Assertions.assertEquals(1, findAll("h1").size(), "one h1 on " + page);
+		for (WebElement control : findAll("input:not([type=hidden]), select, textarea")) {
+			String id = control.getAttribute("id");
+			boolean labelled = (id != null && !id.isBlank() && !findAll("label[for='" + id + "']").isEmpty())
+					|| control.getAttribute("aria-label") != null
+					|| !control.findElements(By.xpath("ancestor::label")).isEmpty();
+			Assertions.assertTrue(labelled, "unlabelled " + control.getAttribute("name") + " on " + page);
+		}
+		for (WebElement image : findAll("img")) {
+			Assertions.assertNotNull(image.getAttribute("alt"), "image without alt on " + page);
+		}
 	}
 
 	/** Saves a PNG of the current page under {@code target/screenshots/}. */

@@ -1,6 +1,7 @@
 package org.releasegate.web;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.releasegate.Api;
 import org.releasegate.BrowserTest;
 import org.releasegate.FullStackTest;
@@ -25,6 +26,8 @@ class AdminPageIT extends BrowserTest {
 		assertThat(secret).startsWith("rg_");
 		assertThat(find("#tokens [data-token='" + name + "']").getText()).contains("active");
 		screenshot("tokens");
+		assertAccessible();
+		assertNoConsoleErrors();
 
 		api.bearer(secret).get().uri("/api/v1/users/me").exchange().expectStatus().isOk();
 
@@ -32,7 +35,8 @@ class AdminPageIT extends BrowserTest {
 		assertThat(findAll("#token-secret")).as("the secret is shown only once").isEmpty();
 		assertThat(browser.getPageSource()).doesNotContain(secret);
 
-		find("#tokens [data-token='" + name + "'] form").submit();
+		find("#tokens [data-token='" + name + "'] button").click();
+		waitUntil(ExpectedConditions.alertIsPresent()).accept();
 		waitUntil(driver -> find("#tokens [data-token='" + name + "']").getText().contains("revoked"));
 		api.bearer(secret).get().uri("/api/v1/users/me").exchange().expectStatus().isUnauthorized();
 	}

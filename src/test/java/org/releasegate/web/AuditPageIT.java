@@ -44,6 +44,8 @@ class AuditPageIT extends BrowserTest {
 			.contains("action=deployment.recorded");
 		assertThat(find("#results a[href*='format=jsonl']").getAttribute("href")).contains("application=" + app);
 		screenshot("audit");
+		assertAccessible();
+		assertNoConsoleErrors();
 
 		// the address is shareable: opening it again shows the same filtered history
 		String filtered = browser.getCurrentUrl();

@@ -37,7 +37,7 @@ class DashboardIT extends BrowserTest {
 		WebElement card = find("[data-application='" + app + "']");
 		WebElement production = card.findElement(org.openqa.selenium.By.cssSelector("[data-environment=production]"));
 		assertThat(production.findElements(org.openqa.selenium.By.cssSelector(".split-seg")))
-			.extracting(WebElement::getText)
+			.extracting(segment -> segment.getAttribute("title"))
 			.containsExactly("1.0.0 90%", "1.1.0 10%");
 		assertThat(production.findElement(org.openqa.selenium.By.cssSelector(".split")).getAttribute("aria-label"))
 			.isEqualTo("Traffic: 1.0.0 90%, 1.1.0 10%");
@@ -54,6 +54,8 @@ class DashboardIT extends BrowserTest {
 		waitUntil(driver -> findAll("[data-application]").size() == 1);
 		assertThat(find("[data-application]").getAttribute("data-application")).isEqualTo(app);
 		screenshot("dashboard");
+		assertAccessible();
+		assertNoConsoleErrors();
 
 		card = find("[data-application='" + app + "'] h2 a");
 		card.click();
@@ -63,6 +65,8 @@ class DashboardIT extends BrowserTest {
 			.as("newest first")
 			.containsExactly("1.1.0", "1.1.0", "1.0.0");
 		screenshot("application");
+		assertAccessible();
+		assertNoConsoleErrors();
 	}
 
 	@Test
