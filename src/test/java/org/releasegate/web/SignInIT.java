@@ -1,6 +1,7 @@
 package org.releasegate.web;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.releasegate.Api;
 import org.releasegate.BrowserTest;
 import org.releasegate.FullStackTest;
@@ -33,6 +34,31 @@ class SignInIT extends BrowserTest {
 		waitUntil(driver -> driver.getCurrentUrl().endsWith("/login?logout"));
 		open("/");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	@Test
+	void htmxRequestsCarryTheCsrfTokenAndAnExpiredSessionReloadsToSignIn() {
+		Api.Person engineer = api.person("ENGINEER");
+		signIn(engineer.username(), engineer.password());
+
+		// a POST through htmx is accepted only with the CSRF header the page adds
+		open("/");
+		((JavascriptExecutor) browser).executeScript("htmx.ajax('POST', '/logout', {target: '#applications'})");
+		waitUntil(driver -> {
+			open("/");
+			return driver.getCurrentUrl().endsWith("/login");
+		});
+
+		// the session ends while the page is open: the next htmx request reloads the
+		// page,
+		// which lands on the sign-in form instead of showing it inside the list
+		signIn(engineer.username(), engineer.password());
+		open("/");
+		browser.manage().deleteCookieNamed("JSESSIONID");
+		find("#q").sendKeys("x");
+		waitUntil(driver -> driver.getCurrentUrl().endsWith("/login"));
+		assertThat(findAll("#applications")).isEmpty();
+		assertThat(find("h1").getText()).isEqualTo("Sign in");
 	}
 
 }
