@@ -92,7 +92,8 @@ public abstract class BrowserTest {
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.get(api.baseUrl() + "/login");
 		browser.manage().deleteAllCookies();
-		// start each test with an empty console: earlier tests may have met errors on purpose
+		// start each test with an empty console: earlier tests may have met errors on
+		// purpose
 		browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
 	}
 

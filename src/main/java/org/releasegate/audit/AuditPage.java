@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -43,7 +44,7 @@ class AuditPage {
 		}
 		Slice<AuditEventView> page = errors.isEmpty() ? history.find(new AuditQuery(blank(filter.application()),
 				blank(filter.environment()), blank(filter.actor()), blank(filter.action()), null, null, from, to),
-				filter.cursor(), PAGE_SIZE) : new Slice<>(java.util.List.of(), null);
+				filter.cursor(), PAGE_SIZE) : new Slice<>(List.of(), null);
 		model.addAttribute("errors", errors);
 		model.addAttribute("events", page.items());
 		model.addAttribute("firstPage", blank(filter.cursor()) == null);
