@@ -1,5 +1,6 @@
 package org.releasegate.applications;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -7,6 +8,9 @@ import java.util.Set;
 public interface ApplicationCatalog {
 
 	Optional<ApplicationSummary> find(String name);
+
+	/** Every application, by name. */
+	List<ApplicationSummary> summaries();
 
 	default boolean exists(String name) {
 		return find(name).isPresent();

@@ -73,6 +73,11 @@ class ApplicationService implements ApplicationCatalog {
 		return applications.findById(name).map(Application::summary);
 	}
 
+	@Override
+	public List<ApplicationSummary> summaries() {
+		return applications.findAllByOrderByName().stream().map(Application::summary).toList();
+	}
+
 	private Application load(String name) {
 		return applications.findById(name).orElseThrow(() -> new NotFoundException("no application '" + name + "'"));
 	}

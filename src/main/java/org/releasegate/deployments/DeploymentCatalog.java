@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.releasegate.common.Slice;
+
 /** What other modules may ask about deployments. */
 public interface DeploymentCatalog {
 
@@ -16,6 +18,12 @@ public interface DeploymentCatalog {
 	 * first.
 	 */
 	List<DeploymentSummary> running(String application, String environment);
+
+	/**
+	 * One page of the application's deployments (in one environment, or all when it is
+	 * null), newest first, after the cursor.
+	 */
+	Slice<DeploymentSummary> history(String application, String environment, String cursor, int limit);
 
 	/** The environments the application has deployments in, by name. */
 	List<String> environments(String application);

@@ -97,6 +97,15 @@ class DeploymentService implements DeploymentCatalog {
 	}
 
 	Slice<DeploymentView> list(String application, String environment, String cursor, int limit) {
+		return page(application, environment, cursor, limit).map(DeploymentView::of);
+	}
+
+	@Override
+	public Slice<DeploymentSummary> history(String application, String environment, String cursor, int limit) {
+		return page(application, environment, cursor, limit).map(Deployment::summary);
+	}
+
+	private Slice<Deployment> page(String application, String environment, String cursor, int limit) {
 		Cursor after = Cursor.decode(cursor);
 		Specification<Deployment> spec = Specification.unrestricted();
 		if (application != null && !application.isBlank()) {
@@ -112,7 +121,7 @@ class DeploymentService implements DeploymentCatalog {
 		}
 		List<Deployment> rows = deployments.findBy(spec,
 				q -> q.sortBy(Sort.by(Sort.Order.desc("recordedAt"), Sort.Order.desc("id"))).limit(limit + 1).all());
-		return Slice.of(rows, limit, d -> new Cursor(d.recordedAt(), d.id().toString())).map(DeploymentView::of);
+		return Slice.of(rows, limit, d -> new Cursor(d.recordedAt(), d.id().toString()));
 	}
 
 	@Override

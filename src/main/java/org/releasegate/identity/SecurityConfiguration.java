@@ -2,6 +2,7 @@ package org.releasegate.identity;
 
 import java.io.IOException;
 
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.releasegate.common.ProblemResponses;
@@ -17,11 +18,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic or a
- * bearer API token; the browser UI signs in with a form and a session, CSRF-protected.
- * Who may do what is decided on each endpoint with {@code @PreAuthorize}.
+ * bearer API token; the browser UI signs in with a form ({@code /login}) and a session,
+ * CSRF-protected (forms carry the token, htmx sends it as a header). Who may do what is
+ * decided on each endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -69,9 +72,20 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest()
 						.authenticated())
-			.formLogin(form -> form.permitAll())
-			.logout(logout -> logout.permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			// an htmx request whose session has expired reloads the page, which then
+			// redirects to the sign-in page, instead of swapping the sign-in page into a
+			// fragment
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrRefresh()))
 			.build();
+	}
+
+	private static AuthenticationEntryPoint signInOrRefresh() {
+		AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		AuthenticationEntryPoint refresh = new HxRefreshHeaderAuthenticationEntryPoint();
+		return (request, response, ex) -> ("true".equals(request.getHeader("HX-Request")) ? refresh : signIn)
+			.commence(request, response, ex);
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -1,0 +1,20 @@
+package org.releasegate.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page. Thymeleaf 3.1 no longer exposes the request, so
+ * the navigation learns the current path from here to mark the current page.
+ */
+@ControllerAdvice
+class PageModel {
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
+}
