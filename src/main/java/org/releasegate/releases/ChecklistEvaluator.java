@@ -2,7 +2,7 @@ package org.releasegate.releases;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +80,7 @@ class ChecklistEvaluator {
 		}
 		if (rules.autoApproveAfter() != null) {
 			count += "; the policy approves at "
-					+ WindowCheck.describe(release.planChangedAt().plus(rules.autoApproveAfter()), ZoneOffset.UTC)
+					+ WindowCheck.describe(release.planChangedAt().plus(rules.autoApproveAfter()), ZoneId.of("UTC"))
 					+ " if nobody objects and every other item is green";
 		}
 		return new ChecklistItem(key, title, Status.PENDING, count, now, ChecklistItem.SYSTEM);

@@ -2,7 +2,6 @@ package org.releasegate.releases;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,7 @@ final class WindowCheck {
 	}
 
 	static Outcome evaluate(Instant at, boolean scheduled, List<ReleaseWindow> windows, List<Freeze> freezes) {
-		ZoneId shownIn = windows.isEmpty() ? ZoneOffset.UTC : windows.get(0).zone();
+		ZoneId shownIn = windows.isEmpty() ? ZoneId.of("UTC") : windows.get(0).zone();
 		String prefix = scheduled ? "scheduled " : "now (unscheduled) ";
 		String when = prefix + describe(at, shownIn);
 		Optional<Freeze> freeze = freezes.stream().filter(f -> f.covers(at)).findFirst();
