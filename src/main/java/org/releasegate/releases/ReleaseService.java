@@ -113,8 +113,8 @@ class ReleaseService {
 		if (body.decision() == Approval.Decision.APPROVE) {
 			int before = release.approvers().size();
 			release.approve(caller.name(), body.comment(), now);
-			record(release, "release.approval-given", Map.of("approvals", before), Map.of("approvals",
-					release.approvers().size(), "by", caller.name(), "comment", String.valueOf(body.comment())));
+			record(release, "release.approval-given", fields("approvals", before),
+					fields("approvals", release.approvers().size(), "by", caller.name(), "comment", body.comment()));
 			settle(release);
 		}
 		else {
@@ -146,8 +146,8 @@ class ReleaseService {
 		requireRequesterOrManager(caller, release, "cancel");
 		ReleaseStatus before = release.status();
 		release.cancel(caller.name(), reason, clock.instant());
-		record(release, "release.cancelled", Map.of("status", before),
-				Map.of("status", release.status(), "reason", String.valueOf(release.reason())));
+		record(release, "release.cancelled", fields("status", before),
+				fields("status", release.status(), "reason", release.reason()));
 		return view(releases.save(release));
 	}
 
@@ -255,6 +255,15 @@ class ReleaseService {
 		if (!caller.name().equals(release.requestedBy()) && !caller.has(Role.RELEASE_MANAGER)) {
 			throw new DecisionForbidden("only the requester or a release manager may " + what + " a release");
 		}
+	}
+
+	/** Audit details as pairs of name and value; a value may be null. */
+	private static Map<String, Object> fields(Object... pairs) {
+		Map<String, Object> fields = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			fields.put((String) pairs[i], pairs[i + 1]);
+		}
+		return fields;
 	}
 
 	private Map<String, Object> plan(Release release) {
