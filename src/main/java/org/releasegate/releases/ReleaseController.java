@@ -1,0 +1,86 @@
+package org.releasegate.releases;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.releasegate.common.Cursor;
+import org.releasegate.common.Slice;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/releases")
+@Tag(name = "Releases", description = "Requests to move traffic to a candidate, with checklist and approvals")
+class ReleaseController {
+
+	private final ReleaseService releases;
+
+	ReleaseController(ReleaseService releases) {
+		this.releases = releases;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Request a release of a running candidate deployment",
+			description = "422 when the application or candidate is unknown or not RUNNING, 409 when the "
+					+ "application already has an open release in the environment.")
+	ResponseEntity<ReleaseView> request(@Valid @RequestBody ReleaseRequests.RequestRelease body) {
+		ReleaseView created = releases.request(body);
+		return ResponseEntity.created(URI.create("/api/v1/releases/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	Slice<ReleaseView.Line> list(@RequestParam(required = false) String application,
+			@RequestParam(required = false) String environment, @RequestParam(required = false) ReleaseStatus status,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return releases.list(application, environment, status, cursor, Cursor.limit(limit));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A release with its checklist evaluated now",
+			description = "A REQUESTED release whose last check has just passed becomes APPROVED here.")
+	ReleaseView get(@PathVariable UUID id) {
+		ReleaseService.Evaluated evaluated = releases.get(id);
+		return evaluated.readyToApprove() ? releases.settle(id) : evaluated.view();
+	}
+
+	@PostMapping("/{id}/approvals")
+	@PreAuthorize("hasRole('PRODUCT_OWNER')")
+	@Operation(summary = "Approve or reject (product owners of the application; never the requester)")
+	ReleaseView decide(@PathVariable UUID id, @Valid @RequestBody ReleaseRequests.Decide body) {
+		return releases.decide(id, body);
+	}
+
+	@PutMapping("/{id}/plan")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Change strategy, schedule or contact while REQUESTED; voids every approval")
+	ReleaseView changePlan(@PathVariable UUID id, @Valid @RequestBody ReleaseRequests.ChangePlan body) {
+		return releases.changePlan(id, body);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel a release that has not started (requester or release manager)")
+	ReleaseView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ReleaseRequests.Cancel body) {
+		return releases.cancel(id, body == null ? null : body.reason());
+	}
+
+	@PostMapping("/{id}/checklist/{key}")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Attest a manual item (ENGINEER) or waive any item but product-ready (RELEASE_MANAGER)")
+	ReleaseView mark(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody ReleaseRequests.Mark body) {
+		return releases.mark(id, key, body);
+	}
+
+}

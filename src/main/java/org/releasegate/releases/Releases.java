@@ -1,0 +1,31 @@
+package org.releasegate.releases;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecutor<Release> {
+
+	/**
+	 * Loads a release with its row locked ({@code SELECT ... FOR UPDATE}) until the
+	 * transaction ends: concurrent decisions on one release queue up instead of
+	 * overwriting each other.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Release r where r.id = :id")
+	Optional<Release> findForUpdate(UUID id);
+
+	boolean existsByApplicationAndEnvironmentAndStatusIn(String application, String environment,
+			List<ReleaseStatus> statuses);
+
+	@Query("select r.id from Release r where r.status = org.releasegate.releases.ReleaseStatus.REQUESTED")
+	List<UUID> findRequested();
+
+}

@@ -1,0 +1,276 @@
+package org.releasegate.releases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.releasegate.common.ConflictException;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReleaseTest {
+
+	static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+	static final Strategy CANARY = new Strategy(Strategy.Type.CANARY,
+			List.of(new Strategy.Step(5, Duration.ofMinutes(5), false),
+					new Strategy.Step(50, Duration.ofMinutes(10), true), new Strategy.Step(100, Duration.ZERO, false)));
+
+	static Release requested(Strategy strategy) {
+		return Release.request(new NewRelease("checkout", "production", UUID.randomUUID(), "1.5.0", UUID.randomUUID(),
+				"1.4.0", strategy, null, "pager: alice", "new basket", null, "erin"), T0);
+	}
+
+	static Release approved() {
+		Release release = requested(CANARY);
+		release.approve("paula", "ok", T0);
+		assertThat(release.approveIfReady(true, 1, null, T0)).isTrue();
+		return release;
+	}
+
+	static List<Object> events(Release release) {
+		return new EventPeek(release).events();
+	}
+
+	@Test
+	void aRequestIsRequestedAndSaysSo() {
+		Release release = requested(CANARY);
+		assertThat(release.status()).isEqualTo(ReleaseStatus.REQUESTED);
+		assertThat(events(release)).singleElement().isInstanceOf(ReleaseRequested.class);
+	}
+
+	@Test
+	void aFirstReleaseIsAllAtOnce() {
+		assertThatThrownBy(() -> Release.request(new NewRelease("checkout", "production", UUID.randomUUID(), "1.0.0",
+				null, null, CANARY, null, null, null, null, "erin"), T0))
+			.isInstanceOf(InvalidField.class)
+			.hasMessageContaining("strategy.type");
+	}
+
+	@Test
+	void theRequesterNeverApprovesTheirOwnRelease() {
+		Release release = requested(CANARY);
+		assertThatThrownBy(() -> release.approve("erin", "mine", T0)).isInstanceOf(DecisionForbidden.class)
+			.hasMessageContaining("four eyes");
+	}
+
+	@Test
+	void samePersonCountsOnce() {
+		Release release = requested(CANARY);
+		release.approve("paula", "ok", T0);
+		assertThatThrownBy(() -> release.approve("paula", "again", T0)).isInstanceOf(ConflictException.class);
+		assertThat(release.approvers()).containsExactly("paula");
+	}
+
+	@Test
+	void approvedOnlyWhenEnoughApprovalsAndChecksGreen() {
+		Release release = requested(CANARY);
+		release.approve("paula", null, T0);
+		assertThat(release.approveIfReady(true, 2, null, T0)).isFalse();
+		release.approve("peter", null, T0);
+		assertThat(release.approveIfReady(false, 2, null, T0)).isFalse();
+		assertThat(release.status()).isEqualTo(ReleaseStatus.REQUESTED);
+		assertThat(release.approveIfReady(true, 2, null, T0)).isTrue();
+		assertThat(release.status()).isEqualTo(ReleaseStatus.APPROVED);
+		assertThat(release.approvedByPolicy()).isFalse();
+		assertThat(events(release)).last()
+			.isEqualTo(new ReleaseApproved(release.id(), "checkout", "production", List.of("paula", "peter"), false));
+		assertThat(release.approveIfReady(true, 2, null, T0)).isFalse();
+	}
+
+	@Test
+	void thePolicyApprovesAfterAQuietPeriod() {
+		Release release = requested(CANARY);
+		Duration quiet = Duration.ofHours(2);
+		assertThat(release.approveIfReady(true, 1, null, T0.plus(Duration.ofDays(3)))).isFalse();
+		assertThat(release.approveIfReady(true, 1, quiet, T0.plus(Duration.ofMinutes(119)))).isFalse();
+		assertThat(release.approveIfReady(false, 1, quiet, T0.plus(quiet))).isFalse();
+		assertThat(release.approveIfReady(true, 1, quiet, T0.plus(quiet))).isTrue();
+		assertThat(release.approvedByPolicy()).isTrue();
+		assertThat(release.decidedBy()).isEqualTo("policy");
+	}
+
+	@Test
+	void aRejectionNeedsACommentAndClosesTheRelease() {
+		Release release = requested(CANARY);
+		assertThatThrownBy(() -> release.reject("paula", " ", T0)).isInstanceOf(InvalidField.class)
+			.hasMessageContaining("comment");
+		release.reject("paula", "copy is wrong", T0);
+		assertThat(release.status()).isEqualTo(ReleaseStatus.REJECTED);
+		assertThat(release.reason()).isEqualTo("copy is wrong");
+		assertThat(events(release)).last().isInstanceOf(ReleaseRejected.class);
+		assertThatThrownBy(() -> release.approve("peter", null, T0)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> release.cancel("erin", null, T0)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void changingThePlanVoidsEveryApproval() {
+		Release release = requested(CANARY);
+		release.approve("paula", null, T0);
+		release.changePlan(Strategy.ALL_AT_ONCE, T0.plus(Duration.ofDays(1)), "pager: bob", T0.plusSeconds(60));
+		assertThat(release.approvers()).isEmpty();
+		assertThat(release.approvals()).singleElement().satisfies(a -> assertThat(a.voided()).isTrue());
+		assertThat(release.planChangedAt()).isEqualTo(T0.plusSeconds(60));
+		assertThat(release.strategy()).isEqualTo(Strategy.ALL_AT_ONCE);
+		// after the plan change the same person may approve the new plan
+		release.approve("paula", null, T0.plusSeconds(120));
+		assertThat(release.approvers()).containsExactly("paula");
+	}
+
+	@Test
+	void thePlanIsFixedOnceApproved() {
+		Release release = approved();
+		assertThatThrownBy(() -> release.changePlan(CANARY, null, null, T0)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void cancelledFromRequestedOrApproved() {
+		Release requested = requested(CANARY);
+		requested.cancel("erin", "wrong build", T0);
+		assertThat(requested.status()).isEqualTo(ReleaseStatus.CANCELLED);
+		assertThat(events(requested)).last()
+			.isEqualTo(new ReleaseCancelled(requested.id(), "checkout", "production", "erin", "wrong build"));
+		Release approved = approved();
+		approved.cancel("maria", null, T0);
+		assertThat(approved.status()).isEqualTo(ReleaseStatus.CANCELLED);
+	}
+
+	@Test
+	void checklistMarksAndWaiversThatStand() {
+		Release release = requested(CANARY);
+		assertThatThrownBy(() -> release.attest("normal-behaviour", "", "erin", T0)).isInstanceOf(InvalidField.class);
+		release.attest("normal-behaviour", "dashboards flat", "erin", T0);
+		assertThat(release.attestation("normal-behaviour")).get()
+			.satisfies(m -> assertThat(m.markedBy()).isEqualTo("erin"));
+		release.waive("soak", "hotfix", "maria", T0);
+		assertThatThrownBy(() -> release.waive("soak", "again", "maria", T0)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> release.attest("soak", "fine", "erin", T0)).isInstanceOf(ConflictException.class);
+		release.cancel("erin", null, T0);
+		assertThatThrownBy(() -> release.waive("contact", "x", "maria", T0)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aCanaryRunsItsStepsInOrderAndCompletesAtTheLast() {
+		Release release = approved();
+		assertThatThrownBy(() -> release.reachStep(1, T0)).isInstanceOf(IllegalStateException.class);
+		release.start(T0.plusSeconds(1));
+		assertThat(release.status()).isEqualTo(ReleaseStatus.IN_PROGRESS);
+		assertThat(release.currentStep()).isZero();
+		assertThat(events(release)).contains(new ReleaseStepReached(release.id(), "checkout", "production", 0, 5));
+		assertThatThrownBy(() -> release.reachStep(2, T0)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> release.complete(T0)).isInstanceOf(IllegalStateException.class);
+		release.reachStep(1, T0.plusSeconds(2));
+		assertThat(release.stepStartedAt()).isEqualTo(T0.plusSeconds(2));
+		release.pause();
+		assertThat(release.status()).isEqualTo(ReleaseStatus.PAUSED);
+		assertThatThrownBy(() -> release.reachStep(2, T0)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(release::pause).isInstanceOf(IllegalStateException.class);
+		release.resume(T0.plusSeconds(3));
+		assertThat(release.stepStartedAt()).isEqualTo(T0.plusSeconds(3));
+		release.reachStep(2, T0.plusSeconds(4));
+		assertThatThrownBy(() -> release.reachStep(3, T0)).isInstanceOf(IllegalStateException.class);
+		release.complete(T0.plusSeconds(5));
+		assertThat(release.status()).isEqualTo(ReleaseStatus.COMPLETED);
+		assertThat(events(release)).last().isInstanceOf(ReleaseCompleted.class);
+		assertThat(events(release)).hasAtLeastOneElementOfType(ReleasePaused.class)
+			.hasAtLeastOneElementOfType(ReleaseResumed.class)
+			.hasAtLeastOneElementOfType(ReleaseStarted.class);
+	}
+
+	@Test
+	void anAllAtOnceReleaseIsAtItsLastStepWhenStarted() {
+		Release release = requested(Strategy.ALL_AT_ONCE);
+		release.approve("paula", null, T0);
+		release.approveIfReady(true, 1, null, T0);
+		release.start(T0);
+		assertThat(events(release)).contains(new ReleaseStepReached(release.id(), "checkout", "production", 0, 100));
+		release.complete(T0);
+		assertThat(release.status()).isEqualTo(ReleaseStatus.COMPLETED);
+	}
+
+	@Test
+	void rollbackFromRunningPausedOrCompletedWithAReason() {
+		Release running = approved().start(T0);
+		assertThatThrownBy(() -> running.rollBack(" ", "erin", T0)).isInstanceOf(InvalidField.class);
+		running.rollBack("error rate", "erin", T0);
+		assertThat(running.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+		assertThat(events(running)).last().isInstanceOf(ReleaseRolledBack.class);
+		assertThatThrownBy(() -> running.rollBack("again", "erin", T0)).isInstanceOf(IllegalStateException.class);
+
+		Release paused = approved().start(T0).pause();
+		paused.rollBack("slow", "paula", T0);
+		assertThat(paused.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+
+		Release completed = approved().start(T0).reachStep(1, T0).reachStep(2, T0).complete(T0);
+		completed.rollBack("bug found", "maria", T0);
+		assertThat(completed.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+
+		assertThatThrownBy(() -> requested(CANARY).rollBack("x", "erin", T0)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aFirstReleaseHasNothingToRollBackTo() {
+		Release first = Release.request(new NewRelease("checkout", "production", UUID.randomUUID(), "1.0.0", null, null,
+				Strategy.ALL_AT_ONCE, null, null, null, null, "erin"), T0);
+		first.approve("paula", null, T0);
+		first.approveIfReady(true, 1, null, T0);
+		first.start(T0);
+		assertThatThrownBy(() -> first.rollBack("x", "erin", T0)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("first release");
+	}
+
+	@ParameterizedTest
+	@EnumSource(ReleaseStatus.class)
+	void theTransitionTableMatchesTheDesign(ReleaseStatus from) {
+		List<ReleaseStatus> allowed = java.util.Arrays.stream(ReleaseStatus.values()).filter(from::canMoveTo).toList();
+		List<ReleaseStatus> expected = switch (from) {
+			case REQUESTED -> List.of(ReleaseStatus.APPROVED, ReleaseStatus.REJECTED, ReleaseStatus.CANCELLED);
+			case APPROVED -> List.of(ReleaseStatus.CANCELLED, ReleaseStatus.IN_PROGRESS);
+			case IN_PROGRESS -> List.of(ReleaseStatus.PAUSED, ReleaseStatus.COMPLETED, ReleaseStatus.ROLLED_BACK);
+			case PAUSED -> List.of(ReleaseStatus.IN_PROGRESS, ReleaseStatus.ROLLED_BACK);
+			case COMPLETED -> List.of(ReleaseStatus.ROLLED_BACK);
+			case REJECTED, CANCELLED, ROLLED_BACK -> List.of();
+		};
+		assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(from.isOpen()).isEqualTo(from == ReleaseStatus.REQUESTED || from == ReleaseStatus.APPROVED
+				|| from == ReleaseStatus.IN_PROGRESS || from == ReleaseStatus.PAUSED);
+	}
+
+	@Test
+	void startNeedsApproval() {
+		assertThatThrownBy(() -> requested(CANARY).start(T0)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("REQUESTED");
+		assertThatThrownBy(() -> requested(CANARY).resume(T0)).isInstanceOf(IllegalStateException.class);
+	}
+
+	/** Reads the events an aggregate registered, as Spring Data would publish them. */
+	static final class EventPeek {
+
+		private final AbstractAggregateRoot<?> root;
+
+		EventPeek(AbstractAggregateRoot<?> root) {
+			this.root = root;
+		}
+
+		@SuppressWarnings("unchecked")
+		List<Object> events() {
+			try {
+				java.lang.reflect.Method method = AbstractAggregateRoot.class.getDeclaredMethod("domainEvents");
+				method.setAccessible(true);
+				return List.copyOf((java.util.Collection<Object>) method.invoke(root));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
