@@ -19,8 +19,8 @@ public interface TrafficControl {
 	/**
 	 * Changes the desired split in the caller's transaction (with its audit event); the
 	 * load balancer is told after commit, and again by the reconciler until it agrees.
-	 * @throws IllegalStateException when there is no router binding or a deployment does
-	 * not run there
+	 * @throws org.releasegate.common.NotFoundException when there is no router binding
+	 * @throws IllegalStateException when a deployment given traffic does not run there
 	 */
 	void shift(String application, String environment, Split split, String reason);
 

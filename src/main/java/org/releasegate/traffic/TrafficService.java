@@ -130,10 +130,12 @@ class TrafficService implements TrafficControl {
 	}
 
 	private UUID change(String application, String environment, Split split, String reason, TrafficChange.Kind kind) {
-		requireBinding(application, environment);
-		Binding binding = bindings.lock(application, environment, properties.lockWait())
-			.orElseThrow(() -> new ConflictException(
-					"the binding of " + application + " in " + environment + " is busy; try again"));
+		Optional<Binding> locked = bindings.lock(application, environment, properties.lockWait());
+		if (locked.isEmpty()) {
+			requireBinding(application, environment);
+			throw new ConflictException("the binding of " + application + " in " + environment + " is busy; try again");
+		}
+		Binding binding = locked.get();
 		List<DeploymentSummary> running = deployments.running(application, environment);
 		for (UUID id : split.percentByDeployment().keySet()) {
 			if (split.percentOf(id) > 0 && running.stream().noneMatch(deployment -> deployment.id().equals(id))) {
@@ -152,8 +154,9 @@ class TrafficService implements TrafficControl {
 		String action = kind == TrafficChange.Kind.ROLLBACK ? "traffic.rolled-back" : "traffic.shifted";
 		audit.record(AuditEntry.of(action, "traffic", application + "/" + environment)
 			.in(application, environment)
-			.before(binding.desired() == null ? null : Map.of("split", byVersion(binding.desired())))
-			.after(Map.of("split", byVersion(split), "reason", reason == null ? "" : reason, "change", change.id())));
+			.before(binding.desired() == null ? null : Map.of("split", byVersion(binding.desired(), running)))
+			.after(Map.of("split", byVersion(split, running), "reason", reason == null ? "" : reason, "change",
+					change.id())));
 		if (kind != TrafficChange.Kind.ROLLBACK) {
 			events.publishEvent(new TrafficShifted(application, environment, binding.desired(), split, reason));
 		}
@@ -232,10 +235,20 @@ class TrafficService implements TrafficControl {
 	}
 
 	private Map<String, Integer> byVersion(Split split) {
+		return byVersion(split, List.of());
+	}
+
+	/** The split by version, looking up deployments not among the ones given. */
+	private Map<String, Integer> byVersion(Split split, List<DeploymentSummary> known) {
 		Map<String, Integer> versions = new LinkedHashMap<>();
-		split.percentByDeployment()
-			.forEach((id, percent) -> versions
-				.put(deployments.find(id).map(DeploymentSummary::version).orElse(id.toString()), percent));
+		split.percentByDeployment().forEach((id, percent) -> {
+			String version = known.stream()
+				.filter(deployment -> deployment.id().equals(id))
+				.map(DeploymentSummary::version)
+				.findFirst()
+				.orElseGet(() -> deployments.find(id).map(DeploymentSummary::version).orElse(id.toString()));
+			versions.put(version, percent);
+		});
 		return versions;
 	}
 

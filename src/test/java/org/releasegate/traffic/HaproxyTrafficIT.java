@@ -25,7 +25,7 @@ class HaproxyTrafficIT {
 	/**
 	 * Requests counted per split, and how far (in percentage points) the count may stray.
 	 */
-	private static final int REQUESTS = 400;
+	private static final int REQUESTS = 300;
 
 	private static final double TOLERANCE = 5.0;
 

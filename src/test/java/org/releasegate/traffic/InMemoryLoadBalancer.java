@@ -45,13 +45,13 @@ public class InMemoryLoadBalancer implements LoadBalancerAdapter {
 	@Override
 	public MemberShares observe(BindingSettings settings) {
 		Balancer balancer = balancer(settings);
-		return balancer.call(() -> MemberShares.fromWeights(balancer.weights));
+		return balancer.call(this, () -> MemberShares.fromWeights(balancer.weights));
 	}
 
 	@Override
 	public void apply(BindingSettings settings, MemberShares desired) {
 		Balancer balancer = balancer(settings);
-		balancer.call(() -> {
+		balancer.call(this, () -> {
 			balancer.weights.putAll(desired.percentByMember());
 			balancer.applies.incrementAndGet();
 			return null;
@@ -78,6 +78,8 @@ public class InMemoryLoadBalancer implements LoadBalancerAdapter {
 		final AtomicInteger inFlight = new AtomicInteger();
 
 		final AtomicInteger overlaps = new AtomicInteger();
+
+		final java.util.Set<Integer> callers = ConcurrentHashMap.newKeySet();
 
 		volatile boolean down;
 
@@ -107,6 +109,11 @@ public class InMemoryLoadBalancer implements LoadBalancerAdapter {
 			return calls.get();
 		}
 
+		/** The adapter instances (one per application context) that called. */
+		public java.util.Set<Integer> callers() {
+			return java.util.Set.copyOf(callers);
+		}
+
 		public int overlaps() {
 			return overlaps.get();
 		}
@@ -115,7 +122,8 @@ public class InMemoryLoadBalancer implements LoadBalancerAdapter {
 			this.delayMillis = millis;
 		}
 
-		private <T> T call(java.util.function.Supplier<T> action) {
+		private <T> T call(Object caller, java.util.function.Supplier<T> action) {
+			callers.add(System.identityHashCode(caller));
 			if (inFlight.incrementAndGet() > 1) {
 				overlaps.incrementAndGet();
 			}
