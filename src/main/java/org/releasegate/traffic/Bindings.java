@@ -52,7 +52,16 @@ class Bindings {
 			.optional();
 	}
 
-	/** Locks the binding, waiting at most the given time for another transaction. */
+	/** Locks the binding, waiting for another transaction that holds it. */
+	Optional<Binding> lock(String application, String environment) {
+		return jdbc.sql(COLUMNS + " for update").params(application, environment).query(this::map).optional();
+	}
+
+	/**
+	 * Locks the binding, waiting at most the given time for another transaction. A
+	 * timeout aborts the transaction, so callers must do nothing else in it after an
+	 * empty answer.
+	 */
 	Optional<Binding> lock(String application, String environment, Duration wait) {
 		jdbc.sql("select set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();
 		try {

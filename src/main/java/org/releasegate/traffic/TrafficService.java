@@ -48,16 +48,13 @@ class TrafficService implements TrafficControl {
 
 	private final ApplicationEventPublisher events;
 
-	private final TrafficProperties properties;
-
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	TrafficService(Bindings bindings, TrafficLog trafficLog, DeploymentCatalog deployments,
 			DeploymentTraffic deploymentTraffic, BindingService bindingService, BindingWorker worker, AuditLog audit,
-			ApplicationEventPublisher events, TrafficProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
 		this.bindings = bindings;
 		this.trafficLog = trafficLog;
 		this.deployments = deployments;
@@ -66,7 +63,6 @@ class TrafficService implements TrafficControl {
 		this.worker = worker;
 		this.audit = audit;
 		this.events = events;
-		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -130,12 +126,11 @@ class TrafficService implements TrafficControl {
 	}
 
 	private UUID change(String application, String environment, Split split, String reason, TrafficChange.Kind kind) {
-		Optional<Binding> locked = bindings.lock(application, environment, properties.lockWait());
-		if (locked.isEmpty()) {
-			requireBinding(application, environment);
-			throw new ConflictException("the binding of " + application + " in " + environment + " is busy; try again");
-		}
-		Binding binding = locked.get();
+		// waits for an instance pushing this binding: a push takes at most the adapter's
+		// timeouts
+		Binding binding = bindings.lock(application, environment)
+			.orElseThrow(() -> new NotFoundException("no router binding for " + application + " in " + environment
+					+ "; save one with PUT .../binding first"));
 		List<DeploymentSummary> running = deployments.running(application, environment);
 		for (UUID id : split.percentByDeployment().keySet()) {
 			if (split.percentOf(id) > 0 && running.stream().noneMatch(deployment -> deployment.id().equals(id))) {
