@@ -91,7 +91,8 @@ class HaproxyTrafficIT {
 
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> haproxy.weight("shop", "green") == 128 && haproxy.weight("shop", "blue") == 128);
-		// the weights are set inside the reconciler's transaction: its record commits a moment later
+		// the weights are set inside the reconciler's transaction: its record commits a
+		// moment later
 		await().atMost(Duration.ofSeconds(5)).until(() -> !((List<?>) traffic.traffic().get("drift")).isEmpty());
 		Map<String, Integer> answers = backends.count(haproxy.frontendUrl(), 200);
 		assertThat(answers.get("v2")).isBetween(80, 120);

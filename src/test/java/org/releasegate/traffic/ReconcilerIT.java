@@ -95,7 +95,8 @@ class ReconcilerIT {
 
 		balancer.setByHand("b", 100.0);
 		await().atMost(Duration.ofSeconds(10)).until(() -> balancer.shares().get("b") == 0.0);
-		// the load balancer is changed inside the reconciler's transaction: its record commits a moment later
+		// the load balancer is changed inside the reconciler's transaction: its record
+		// commits a moment later
 		await().atMost(Duration.ofSeconds(5)).until(() -> !drift(traffic.traffic()).isEmpty());
 		List<Map<String, Object>> drift = drift(traffic.traffic());
 		assertThat(drift.get(0)).containsEntry("corrected", true)
