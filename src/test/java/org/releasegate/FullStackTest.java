@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.releasegate.traffic.InMemoryLoadBalancer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -18,8 +19,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD)
-@Import({ TestcontainersConfiguration.class, Api.class })
+		properties = { "releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
+				// the traffic reconciler runs every 5 s in production; tests wait for it
+				"releasegate.traffic.reconcile-interval=200ms" })
+@Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 
 }

@@ -2,6 +2,7 @@ package org.releasegate.deployments;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional(readOnly = true)
-class DeploymentService implements DeploymentCatalog {
+class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 
 	private final Deployments deployments;
 
@@ -90,6 +91,25 @@ class DeploymentService implements DeploymentCatalog {
 			.before(before)
 			.after(after));
 		return after;
+	}
+
+	@Override
+	@Transactional
+	public void holdTraffic(String application, String environment, Map<UUID, Integer> percentByDeployment) {
+		List<Deployment> here = deployments.findByApplicationAndEnvironmentOrderByRecordedAtDesc(application,
+				environment);
+		for (UUID id : percentByDeployment.keySet()) {
+			if (here.stream().noneMatch(deployment -> deployment.id().equals(id))) {
+				throw new IllegalArgumentException(
+						"deployment " + id + " is not in " + application + "/" + environment);
+			}
+		}
+		for (Deployment deployment : here) {
+			int percent = percentByDeployment.getOrDefault(deployment.id(), 0);
+			if (deployment.trafficPercent() != percent) {
+				deployment.holdTraffic(percent);
+			}
+		}
 	}
 
 	DeploymentView get(UUID id) {

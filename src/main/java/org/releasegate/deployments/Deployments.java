@@ -16,6 +16,8 @@ interface Deployments extends JpaRepository<Deployment, UUID>, JpaSpecificationE
 	List<Deployment> findByApplicationAndEnvironmentAndStateOrderByRecordedAtDesc(String application,
 			String environment, DeploymentState state);
 
+	List<Deployment> findByApplicationAndEnvironmentOrderByRecordedAtDesc(String application, String environment);
+
 	@Query("select distinct d.environment from Deployment d where d.application = :application order by d.environment")
 	List<String> findEnvironments(String application);
 

@@ -1,0 +1,177 @@
+package org.releasegate.traffic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.releasegate.deployments.DeploymentCatalog;
+import org.releasegate.deployments.DeploymentSummary;
+import org.releasegate.traffic.adapter.LoadBalancerAdapter;
+import org.releasegate.traffic.adapter.LoadBalancerException;
+import org.releasegate.traffic.adapter.MemberShares;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Talks to the load balancer of one binding while holding its row lock, so that of
+ * several instances only one works on a binding at a time: pushes pending changes,
+ * observes, records drift and corrects it where the binding says so.
+ */
+@Component
+class BindingWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(BindingWorker.class);
+
+	private final Bindings bindings;
+
+	private final TrafficLog trafficLog;
+
+	private final Adapters adapters;
+
+	private final DeploymentCatalog deployments;
+
+	private final ApplicationEventPublisher events;
+
+	private final TrafficProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate newTransaction;
+
+	BindingWorker(Bindings bindings, TrafficLog trafficLog, Adapters adapters, DeploymentCatalog deployments,
+			ApplicationEventPublisher events, TrafficProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.bindings = bindings;
+		this.trafficLog = trafficLog;
+		this.adapters = adapters;
+		this.deployments = deployments;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * The fast path right after a change committed: waits briefly for the binding's lock,
+	 * then pushes. Whatever fails here stays pending for the reconciler.
+	 */
+	void push(String application, String environment) {
+		try {
+			newTransaction.executeWithoutResult(
+					status -> bindings.lock(application, environment, properties.lockWait()).ifPresent(this::work));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Pushing traffic of {}/{} failed; the reconciler retries: {}", application, environment,
+					ex.toString());
+		}
+	}
+
+	/** One reconciler pass over a binding; skipped when another instance works on it. */
+	void reconcile(String application, String environment) {
+		newTransaction
+			.executeWithoutResult(status -> bindings.lockOrSkip(application, environment).ifPresent(this::work));
+	}
+
+	private void work(Binding binding) {
+		if (binding.desired() == null) {
+			observeOnly(binding);
+			return;
+		}
+		LoadBalancerAdapter adapter = adapters.get(binding.adapter());
+		List<DeploymentSummary> running = deployments.running(binding.application(), binding.environment());
+		MemberShares desired = MemberMapping.members(binding.desired(), running);
+		Optional<TrafficChange> pending = trafficLog.pending(binding.application(), binding.environment());
+		if (pending.isEmpty()) {
+			MemberShares observed;
+			try {
+				observed = adapter.observe(binding.settings());
+			}
+			catch (LoadBalancerException | IllegalArgumentException ex) {
+				unreachable(binding, ex);
+				return;
+			}
+			if (MemberMapping.matches(desired, observed, properties.tolerancePercent())) {
+				bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), true, null,
+						now());
+				trafficLog.inSync(binding.application(), binding.environment(), now());
+				return;
+			}
+			boolean opened = trafficLog.drifted(binding.application(), binding.environment(), desired.percentByMember(),
+					observed.percentByMember(), binding.corrects(), now());
+			if (opened) {
+				log.info("Load balancer of {}/{} drifted from the desired split: {} instead of {}",
+						binding.application(), binding.environment(), observed.percentByMember(),
+						desired.percentByMember());
+				events.publishEvent(new DriftDetected(binding.application(), binding.environment(),
+						desired.percentByMember(), observed.percentByMember(), binding.corrects()));
+			}
+			bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), false, null,
+					now());
+			if (!binding.corrects()) {
+				return;
+			}
+			TrafficChange correction = new TrafficChange(UUID.randomUUID(), binding.application(),
+					binding.environment(), TrafficChange.Kind.CORRECTION, binding.desired(), desired.percentByMember(),
+					binding.adapter(), "load balancer drifted", TrafficChange.Status.PENDING, 0, now(), null, null,
+					null);
+			trafficLog.request(correction);
+			pending = Optional.of(correction);
+		}
+		apply(binding, adapter, desired, pending.get());
+	}
+
+	private void apply(Binding binding, LoadBalancerAdapter adapter, MemberShares desired, TrafficChange change) {
+		MemberShares observed;
+		try {
+			adapter.apply(binding.settings(), desired);
+			observed = adapter.observe(binding.settings());
+		}
+		catch (LoadBalancerException | IllegalArgumentException ex) {
+			trafficLog.attempted(change.id(), now(), ex.getMessage());
+			unreachable(binding, ex);
+			return;
+		}
+		if (MemberMapping.matches(desired, observed, properties.tolerancePercent())) {
+			trafficLog.applied(change.id(), now());
+			bindings.applied(binding.application(), binding.environment(), observed.percentByMember(), now());
+			trafficLog.inSync(binding.application(), binding.environment(), now());
+		}
+		else {
+			String error = "after the change the load balancer reports " + observed.percentByMember();
+			trafficLog.attempted(change.id(), now(), error);
+			bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), false, error,
+					now());
+		}
+	}
+
+	private void observeOnly(Binding binding) {
+		try {
+			MemberShares observed = adapters.get(binding.adapter()).observe(binding.settings());
+			bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), false, null,
+					now());
+		}
+		catch (LoadBalancerException | IllegalArgumentException ex) {
+			unreachable(binding, ex);
+		}
+	}
+
+	private void unreachable(Binding binding, RuntimeException ex) {
+		log.debug("Load balancer of {}/{} unreachable: {}", binding.application(), binding.environment(),
+				ex.getMessage());
+		bindings.observed(binding.application(), binding.environment(), null, false, ex.getMessage(), now());
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+}

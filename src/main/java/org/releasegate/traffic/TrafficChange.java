@@ -1,0 +1,34 @@
+package org.releasegate.traffic;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One push of a split to a load balancer: what was asked, how often it was tried and the
+ * outcome.
+ */
+record TrafficChange(UUID id, String application, String environment, Kind kind, Split split,
+		Map<String, Double> members, String adapter, String reason, Status status, int attempts, Instant requestedAt,
+		Instant lastAttemptAt, Instant appliedAt, String lastError) {
+
+	enum Kind {
+
+		/** a new desired split (manual or from a release) */
+		SHIFT,
+		/** a rollback */
+		ROLLBACK,
+		/** the reconciler putting back what drifted */
+		CORRECTION
+
+	}
+
+	enum Status {
+
+		PENDING, APPLIED,
+		/** a newer change replaced it before it was applied */
+		SUPERSEDED
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.releasegate.traffic;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/applications/{name}/environments/{env}")
+@Tag(name = "Traffic", description = "Router bindings, desired and observed splits, rollback")
+class TrafficController {
+
+	private final BindingService bindings;
+
+	private final TrafficService traffic;
+
+	TrafficController(BindingService bindings, TrafficService traffic) {
+		this.bindings = bindings;
+		this.traffic = traffic;
+	}
+
+	@PutMapping("/binding")
+	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
+	@Operation(summary = "Save the router binding",
+			description = "Checks the settings and reads the load balancer (422 naming what failed). "
+					+ "The first save adopts the observed split as the desired one: no traffic moves.")
+	ResponseEntity<BindingView> saveBinding(@PathVariable String name, @PathVariable String env,
+			@Valid @RequestBody BindingRequest request) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		if (request.settings() != null) {
+			request.settings().forEach((key, value) -> settings.put(key, value == null ? null : String.valueOf(value)));
+		}
+		BindingView saved = bindings.save(name, env, request.adapter(), settings, request.driftPolicy());
+		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+	}
+
+	@GetMapping("/binding")
+	BindingView binding(@PathVariable String name, @PathVariable String env) {
+		return bindings.get(name, env);
+	}
+
+	@GetMapping("/traffic")
+	@Operation(summary = "Desired and observed split, drift and the change still being pushed")
+	TrafficView traffic(@PathVariable String name, @PathVariable String env) {
+		return traffic.view(name, env);
+	}
+
+	@PutMapping("/traffic")
+	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
+	@Operation(summary = "Set a manual split",
+			description = "Percent per version of RUNNING deployments, summing to 100; versions left out get 0%. "
+					+ "Pushed to the load balancer right after commit, then kept there by the reconciler.")
+	TrafficView shift(@PathVariable String name, @PathVariable String env, @Valid @RequestBody SplitRequest request) {
+		traffic.shiftByVersion(name, env, request.split(),
+				request.reason() == null || request.reason().isBlank() ? "manual split" : request.reason());
+		return traffic.view(name, env);
+	}
+
+	@PostMapping("/rollback")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER', 'ADMIN')")
+	@Operation(summary = "Roll back at once",
+			description = "100% to the most recent deployment that held 100% and still runs; no approval. "
+					+ "200 once the load balancer confirmed, 202 while it is unreachable (the reconciler "
+					+ "keeps retrying), 409 when there is nothing to roll back to.")
+	ResponseEntity<RollbackView> rollback(@PathVariable String name, @PathVariable String env,
+			@Valid @RequestBody RollbackRequest request) {
+		TrafficControl.RolledBack rolledBack = traffic.rollback(name, env, request.reason());
+		TrafficView.Change change = traffic.findChange(rolledBack.change()).map(traffic::view).orElse(null);
+		RollbackView view = new RollbackView(rolledBack.version(), rolledBack.deployment(),
+				rolledBack.confirmed() ? "APPLIED" : "PENDING", rolledBack.detail(), change);
+		return ResponseEntity.status(rolledBack.confirmed() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
+	}
+
+	record BindingRequest(@NotBlank String adapter, Map<String, Object> settings, DriftPolicy driftPolicy) {
+	}
+
+	record SplitRequest(@NotEmpty Map<String, @NotNull Integer> split, @Size(max = 1000) String reason) {
+	}
+
+	record RollbackRequest(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record RollbackView(String version, UUID deployment, String status, String detail, TrafficView.Change change) {
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.releasegate.traffic;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.releasegate.traffic.Bindings.instant;
+import static org.releasegate.traffic.Bindings.timestamp;
+
+/** Traffic changes, the history of desired splits, and drift, in PostgreSQL. */
+@Repository
+class TrafficLog {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Bindings bindings;
+
+	TrafficLog(JdbcClient jdbc, JsonMapper json, Bindings bindings) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.bindings = bindings;
+	}
+
+	/** Records a change to push, replacing any change still pending for the binding. */
+	void request(TrafficChange change) {
+		jdbc.sql("update traffic_changes set status = 'SUPERSEDED' "
+				+ "where application = ? and environment = ? and status = 'PENDING'")
+			.params(change.application(), change.environment())
+			.update();
+		jdbc.sql("""
+				insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
+				                             status, attempts, requested_at)
+				values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'PENDING', 0, ?)
+				""")
+			.params(change.id(), change.application(), change.environment(), change.kind().name(),
+					bindings.writeSplit(change.split()), bindings.write(change.members()), change.adapter(),
+					clip(change.reason()), timestamp(change.requestedAt()))
+			.update();
+	}
+
+	Optional<TrafficChange> pending(String application, String environment) {
+		return jdbc
+			.sql("select * from traffic_changes where application = ? and environment = ? "
+					+ "and status = 'PENDING' order by requested_at desc limit 1")
+			.params(application, environment)
+			.query(this::change)
+			.optional();
+	}
+
+	Optional<TrafficChange> find(UUID id) {
+		return jdbc.sql("select * from traffic_changes where id = ?").param(id).query(this::change).optional();
+	}
+
+	List<TrafficChange> recent(String application, String environment, int limit) {
+		return jdbc
+			.sql("select * from traffic_changes where application = ? and environment = ? "
+					+ "order by requested_at desc limit ?")
+			.params(application, environment, limit)
+			.query(this::change)
+			.list();
+	}
+
+	void attempted(UUID change, Instant now, String error) {
+		jdbc.sql("update traffic_changes set attempts = attempts + 1, last_attempt_at = ?, last_error = ? where id = ?")
+			.params(timestamp(now), clip(error), change)
+			.update();
+	}
+
+	void applied(UUID change, Instant now) {
+		jdbc.sql("""
+				update traffic_changes set attempts = attempts + 1, last_attempt_at = ?, applied_at = ?,
+				       status = 'APPLIED', last_error = null
+				where id = ?
+				""").params(timestamp(now), timestamp(now), change).update();
+	}
+
+	/** Appends a desired split to the history. */
+	void decided(String application, String environment, Split split, String reason, String actor, Instant now) {
+		jdbc.sql("""
+				insert into traffic_splits (application, environment, split, holder, reason, actor, changed_at)
+				values (?, ?, ?::jsonb, ?, ?, ?, ?)
+				""")
+			.params(application, environment, bindings.writeSplit(split), split.holder().orElse(null), clip(reason),
+					actor, timestamp(now))
+			.update();
+	}
+
+	/** The deployments that held 100% of the desired split, most recent first. */
+	List<UUID> holdersNewestFirst(String application, String environment) {
+		return jdbc
+			.sql("select holder from traffic_splits where application = ? and environment = ? "
+					+ "and holder is not null order by id desc limit 500")
+			.params(application, environment)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Records drift unless drift is already open for the binding; true if new. */
+	boolean drifted(String application, String environment, Map<String, Double> desired, Map<String, Double> observed,
+			boolean corrected, Instant now) {
+		Integer open = jdbc
+			.sql("select count(*) from traffic_drift where application = ? and environment = ? "
+					+ "and resolved_at is null")
+			.params(application, environment)
+			.query(Integer.class)
+			.single();
+		if (open > 0) {
+			return false;
+		}
+		jdbc.sql("""
+				insert into traffic_drift (application, environment, desired, observed, corrected, detected_at)
+				values (?, ?, ?::jsonb, ?::jsonb, ?, ?)
+				""")
+			.params(application, environment, bindings.write(desired), bindings.write(observed), corrected,
+					timestamp(now))
+			.update();
+		return true;
+	}
+
+	void inSync(String application, String environment, Instant now) {
+		jdbc.sql("update traffic_drift set resolved_at = ? where application = ? and environment = ? "
+				+ "and resolved_at is null")
+			.params(timestamp(now), application, environment)
+			.update();
+	}
+
+	List<Drift> drift(String application, String environment, int limit) {
+		return jdbc.sql("""
+				select desired::text, observed::text, corrected, detected_at, resolved_at from traffic_drift
+				where application = ? and environment = ? order by id desc limit ?
+				""")
+			.params(application, environment, limit)
+			.query((rs, row) -> new Drift(bindings.readShares(rs.getString(1)), bindings.readShares(rs.getString(2)),
+					rs.getBoolean(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
+			.list();
+	}
+
+	private TrafficChange change(ResultSet rs, int row) throws SQLException {
+		Map<String, Double> members = json.readValue(rs.getString("members"), new TypeReference<Map<String, Double>>() {
+		});
+		return new TrafficChange(rs.getObject("id", UUID.class), rs.getString("application"),
+				rs.getString("environment"), TrafficChange.Kind.valueOf(rs.getString("kind")),
+				bindings.readSplit(rs.getString("split")), members, rs.getString("adapter"), rs.getString("reason"),
+				TrafficChange.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("last_attempt_at")),
+				instant(rs.getTimestamp("applied_at")), rs.getString("last_error"));
+	}
+
+	static String clip(String text) {
+		return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+	}
+
+	/** A time the load balancer differed from the desired split. */
+	record Drift(Map<String, Double> desired, Map<String, Double> observed, boolean corrected, Instant detectedAt,
+			Instant resolvedAt) {
+	}
+
+}
