@@ -99,20 +99,20 @@ public class AuditExport {
 					select e.id, e.occurred_at, e.actor, e.actor_kind, e.action, e.subject_type, e.subject_id,
 					       e.application, e.environment, e.before_state::text as before_text,
 					       e.after_state::text as after_text, c.hash
-					from audit_events e left join audit_chain c on c.event_id = e.id
-					where """ + filter.where() + " order by e.occurred_at, e.id", rs -> {
-				try {
-					if (format == Format.CSV) {
-						writeCsv(rs, writer);
-					}
-					else {
-						writeJsonLine(rs, writer);
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}, filter.params().toArray());
+					from audit_events e left join audit_chain c on c.event_id = e.id""" + " where " + filter.where()
+					+ " order by e.occurred_at, e.id", rs -> {
+						try {
+							if (format == Format.CSV) {
+								writeCsv(rs, writer);
+							}
+							else {
+								writeJsonLine(rs, writer);
+							}
+						}
+						catch (IOException ex) {
+							throw new UncheckedIOException(ex);
+						}
+					}, filter.params().toArray());
 			writer.flush();
 		}
 		catch (IOException ex) {

@@ -39,7 +39,7 @@ public class AuditHistory {
 		StringBuilder sql = new StringBuilder("""
 				select id, occurred_at, actor, actor_kind, action, subject_type, subject_id, application,
 				       environment, before_state, after_state
-				from audit_events where """).append(filter.where());
+				from audit_events""").append(" where ").append(filter.where());
 		List<Object> params = new ArrayList<>(filter.params());
 		if (after != null) {
 			sql.append(" and (occurred_at, id) < (?, ?)");
