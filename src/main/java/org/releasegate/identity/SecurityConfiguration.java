@@ -47,8 +47,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ApiTokenIntrospector apiTokenIntrospector(TokenService tokens) {
-		return new ApiTokenIntrospector(tokens);
+	ApiTokenIntrospector apiTokenIntrospector(TokenService tokens, TokenCache cache) {
+		return new ApiTokenIntrospector(tokens, cache);
 	}
 
 	@Bean
