@@ -15,6 +15,7 @@ psql_bench() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -qtAX "$@
 cleanup() {
   if [ -n "$SERVICE_PID" ]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
   psql_admin -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  [ -f "$WORK/service.log" ] && cp "$WORK/service.log" "$ROOT/target/bench-service.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT

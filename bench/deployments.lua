@@ -1,9 +1,9 @@
 -- Each request records a distinct deployment of the application "bench".
 -- Counts 201 responses per thread so the script can compare them with the rows written.
 local threads = {}
-local counter = 0
-local created = 0
-local failed = 0
+counter = 0
+created = 0
+failed = 0
 
 function setup(thread)
   thread:set("tid", #threads + 1)
@@ -12,6 +12,7 @@ end
 
 function init(args)
   token = os.getenv("BENCH_TOKEN")
+  run = os.getenv("BENCH_RUN") or "0"
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. token
@@ -19,7 +20,7 @@ end
 
 function request()
   counter = counter + 1
-  local version = "1." .. tid .. "." .. counter
+  local version = run .. "." .. tid .. "." .. counter
   local body = '{"application":"bench","environment":"production","version":"' .. version ..
       '","artifact":"registry.example.com/bench@sha256:' .. version .. '","commit":"abc' .. counter ..
       '","endpoint":"bench-' .. version .. '"}'
@@ -28,6 +29,7 @@ end
 
 function response(status, headers, body)
   if status == 201 then created = created + 1 else failed = failed + 1 end
+  if status ~= 201 and failed <= 3 then io.stderr:write("status " .. status .. ": " .. body .. "\n") end
 end
 
 function done(summary, latency, requests)

@@ -20,13 +20,13 @@ BENCH_TOKEN="$(curl -fsS -u ci-bench:ci-bench-password -H 'Content-Type: applica
 export BENCH_TOKEN
 
 echo "== warm-up (5 s, not counted)"
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT
+BENCH_RUN=1 wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT
 psql_bench -c "select 1" >/dev/null
 before_rows=$(psql_bench -c "select count(*) from deployments where application = 'bench'")
 before_events=$(psql_bench -c "select count(*) from audit_events where application = 'bench' and action = 'deployment.recorded'")
 
 echo "== $CONNECTIONS clients for $SECONDS_TO_RUN s"
-result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --timeout 10s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT)
+result=$(BENCH_RUN=2 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --timeout 10s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT)
 echo "$result"
 sleep 1 # requests in flight when wrk stopped finish
 rows=$(( $(psql_bench -c "select count(*) from deployments where application = 'bench'") - before_rows ))
