@@ -48,7 +48,7 @@ start_service() {
     RELEASEGATE_ADMIN_PASSWORD="$ADMIN_PASSWORD" RELEASEGATE_PORT="$PORT" \
     java ${BENCH_JAVA_OPTS:--Xmx384m} -jar "$JAR" ${BENCH_SERVICE_ARGS:-} >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 360); do
     if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then echo "service up on $BASE (pid $SERVICE_PID)"; return; fi
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then tail -n 40 "$WORK/service.log"; echo "service died"; exit 1; fi
     sleep 0.5
