@@ -19,8 +19,8 @@ BENCH_TOKEN="$(curl -fsS -u ci-bench:ci-bench-password -H 'Content-Type: applica
   -d '{"name":"bench","expiresInDays":1}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 export BENCH_TOKEN
 
-echo "== warm-up (5 s, not counted)"
-BENCH_RUN=1 wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT
+echo "== warm-up (10 s, not counted)"
+BENCH_RUN=1 wrk -t2 -c"$CONNECTIONS" -d10s --timeout 10s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT
 psql_bench -c "select 1" >/dev/null
 before_rows=$(psql_bench -c "select count(*) from deployments where application = 'bench'")
 before_events=$(psql_bench -c "select count(*) from audit_events where application = 'bench' and action = 'deployment.recorded'")
