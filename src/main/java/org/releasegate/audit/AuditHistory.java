@@ -2,6 +2,7 @@ package org.releasegate.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit history, newest first, with keyset paging over the event id. */
+/** Reads the audit history, newest first, with keyset paging. */
 @Service
 @Transactional(readOnly = true)
 public class AuditHistory {
@@ -28,41 +29,35 @@ public class AuditHistory {
 		this.json = json;
 	}
 
+	/**
+	 * One page of events matching the query, newest first. The keyset is (occurred_at,
+	 * id), so the page after a cursor costs the same however deep it lies.
+	 */
 	public Slice<AuditEventView> find(AuditQuery query, String cursor, int limit) {
 		Cursor after = Cursor.decode(cursor);
+		AuditFilter filter = AuditFilter.of(query);
 		StringBuilder sql = new StringBuilder("""
 				select id, occurred_at, actor, actor_kind, action, subject_type, subject_id, application,
 				       environment, before_state, after_state
-				from audit_events where true""");
-		List<Object> params = new ArrayList<>();
-		filter(sql, params, "application", query.application());
-		filter(sql, params, "environment", query.environment());
-		filter(sql, params, "actor", query.actor());
-		filter(sql, params, "action", query.action());
-		filter(sql, params, "subject_type", query.subjectType());
-		filter(sql, params, "subject_id", query.subjectId());
-		if (query.from() != null) {
-			sql.append(" and occurred_at >= ?");
-			params.add(java.sql.Timestamp.from(query.from()));
-		}
-		if (query.to() != null) {
-			sql.append(" and occurred_at < ?");
-			params.add(java.sql.Timestamp.from(query.to()));
-		}
+				from audit_events""").append(" where ").append(filter.where());
+		List<Object> params = new ArrayList<>(filter.params());
 		if (after != null) {
-			sql.append(" and id < ?");
-			params.add(Long.parseLong(after.id()));
+			sql.append(" and (occurred_at, id) < (?, ?)");
+			params.add(Timestamp.from(after.at()));
+			params.add(parseId(after.id()));
 		}
-		sql.append(" order by id desc limit ?");
+		sql.append(" order by occurred_at desc, id desc limit ?");
 		params.add(limit + 1);
 		List<AuditEventView> rows = jdbc.sql(sql.toString()).params(params).query(this::map).list();
 		return Slice.of(rows, limit, event -> new Cursor(event.occurredAt(), Long.toString(event.id())));
 	}
 
-	private static void filter(StringBuilder sql, List<Object> params, String column, String value) {
-		if (value != null && !value.isBlank()) {
-			sql.append(" and ").append(column).append(" = ?");
-			params.add(value);
+	private static long parseId(String id) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("cursor is not one this service issued");
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.releasegate.audit;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,11 @@ class FailedSignInAuditor {
 
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
+		if (event.getException() instanceof ProviderNotFoundException) {
+			// a parent authentication manager saying it has no provider for this kind of
+			// credential: the provider that has one reports the real outcome
+			return;
+		}
 		// a bearer token's "name" is the secret itself: keep only its public prefix
 		String attempted = event.getAuthentication() instanceof BearerTokenAuthenticationToken token
 				? "token " + token.getToken().substring(0, Math.min(8, token.getToken().length()))

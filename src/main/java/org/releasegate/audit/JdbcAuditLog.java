@@ -8,6 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Component
 class JdbcAuditLog implements AuditLog {
@@ -18,10 +20,13 @@ class JdbcAuditLog implements AuditLog {
 
 	private final Clock clock;
 
-	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final AuditSealer sealer;
+
+	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.sealer = sealer;
 	}
 
 	@Override
@@ -36,6 +41,17 @@ class JdbcAuditLog implements AuditLog {
 					entry.subjectType(), entry.subjectId(), entry.application(), entry.environment(),
 					toJson(entry.before()), toJson(entry.after()))
 			.update();
+		// the event is sealed into the hash chain right after it commits (or, at the
+		// latest,
+		// by the sealer's next scheduled run)
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					sealer.wakeUp();
+				}
+			});
+		}
 	}
 
 	private String toJson(Object value) {

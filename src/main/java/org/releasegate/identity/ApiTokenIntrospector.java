@@ -17,13 +17,16 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
 
 	private final TokenService tokens;
 
-	ApiTokenIntrospector(TokenService tokens) {
+	private final TokenCache cache;
+
+	ApiTokenIntrospector(TokenService tokens, TokenCache cache) {
 		this.tokens = tokens;
+		this.cache = cache;
 	}
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		TokenService.TokenUse use = tokens.authenticate(token)
+		TokenService.TokenUse use = cache.get(TokenSecret.hash(token), () -> tokens.authenticate(token))
 			.orElseThrow(() -> new BadOpaqueTokenException("unknown, expired or revoked token"));
 		return new DefaultOAuth2AuthenticatedPrincipal(use.username(),
 				Map.of("token_id", use.id().toString(), "token_name", use.name(), "sub", use.username()),

@@ -11,9 +11,11 @@ import org.springframework.validation.annotation.Validated;
  * database; blank for a random one printed once in the log
  * @param defaultTokenDays lifetime of an API token when the request names none
  * @param maxTokenDays the longest lifetime a token may be given
+ * @param tokenCacheSeconds how long a checked bearer token is trusted without asking the
+ * database again (0 to always ask)
  */
 @ConfigurationProperties("releasegate.identity")
 @Validated
 record IdentityProperties(String adminPassword, @DefaultValue("90") @Min(1) int defaultTokenDays,
-		@DefaultValue("365") @Min(1) int maxTokenDays) {
+		@DefaultValue("365") @Min(1) int maxTokenDays, @DefaultValue("5") @Min(0) int tokenCacheSeconds) {
 }

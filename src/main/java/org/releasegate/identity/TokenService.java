@@ -31,7 +31,11 @@ class TokenService {
 
 	private final Clock clock;
 
-	TokenService(ApiTokens tokens, Users users, AuditLog audit, IdentityProperties properties, Clock clock) {
+	private final TokenCache cache;
+
+	TokenService(ApiTokens tokens, Users users, AuditLog audit, IdentityProperties properties, Clock clock,
+			TokenCache cache) {
+		this.cache = cache;
 		this.tokens = tokens;
 		this.users = users;
 		this.audit = audit;
@@ -72,6 +76,7 @@ class TokenService {
 			.orElseThrow(() -> new NotFoundException("no token " + id));
 		TokenView before = TokenView.of(token);
 		token.revoke(clock.instant());
+		cache.forget(id);
 		audit.record(AuditEntry.of("identity.token-revoked", "token", id).before(before).after(TokenView.of(token)));
 	}
 
