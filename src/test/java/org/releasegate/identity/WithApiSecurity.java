@@ -17,7 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import(SecurityConfiguration.class)
-@MockitoBean(types = TokenService.class)
+@MockitoBean(types = { TokenService.class, TokenCache.class })
 public @interface WithApiSecurity {
 
 }
