@@ -57,7 +57,7 @@ class AuditExportIT {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		List<List<String>> rows = parseCsv(csv);
+		List<List<String>> rows = StrictCsv.parse(csv);
 		assertThat(rows.get(0)).containsExactly(AuditExport.COLUMNS);
 		List<List<String>> events = rows.subList(1, rows.size());
 		// oldest first, the same events the listing shows (newest first)
@@ -127,49 +127,6 @@ class AuditExportIT {
 		List<Object> copy = new ArrayList<>(newestFirst);
 		java.util.Collections.reverse(copy);
 		return copy;
-	}
-
-	/** A strict RFC 4180 reader: quoted cells may hold commas, quotes and line breaks. */
-	static List<List<String>> parseCsv(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-				row.add(cell.toString());
-				cell.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i++;
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		assertThat(quoted).as("unterminated quote").isFalse();
-		assertThat(cell.toString()).as("last row ends with CRLF").isEmpty();
-		return rows;
 	}
 
 }

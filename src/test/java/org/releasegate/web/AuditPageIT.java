@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.releasegate.Api;
 import org.releasegate.BrowserTest;
 import org.releasegate.FullStackTest;
+import org.releasegate.audit.StrictCsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,36 @@ class AuditPageIT extends BrowserTest {
 		browser.get(filtered);
 		assertThat(findAll("#results tbody tr")).hasSize(2);
 		assertThat(find("#application").getAttribute("value")).isEqualTo(app);
+	}
+
+	@Test
+	void anAuditorDownloadsTheFilteredHistoryAsCsv() {
+		Api.Person auditor = api.person("AUDITOR");
+		String app = api.application();
+		api.deployment(app, "production", "1.0.0", "be/v1");
+		api.deployment(app, "production", "1.1.0", "be/v2");
+		api.deployment(app, "staging", "1.1.0", "be-staging/v2");
+
+		signIn(auditor.username(), auditor.password());
+		open("/audit?application=" + app + "&environment=production");
+		String href = find("#results a[href*='format=csv']").getAttribute("href");
+		// the browser itself fetches the download link, with its session cookie
+		String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status).then(done, e => done(String(e)));""",
+				href);
+		// WebDriver hands strings back with bare line feeds; the export itself ends rows
+		// with CRLF
+		List<List<String>> rows = StrictCsv.parse(csv.replace("\r\n", "\n").replace("\n", "\r\n"));
+		List<String> header = rows.get(0);
+		int application = header.indexOf("application");
+		int environment = header.indexOf("environment");
+		assertThat(rows.subList(1, rows.size())).hasSize(2).allSatisfy(row -> {
+			assertThat(row.get(application)).isEqualTo(app);
+			assertThat(row.get(environment)).isEqualTo("production");
+			assertThat(row.get(header.indexOf("action"))).isEqualTo("deployment.recorded");
+		});
 	}
 
 	@Test
