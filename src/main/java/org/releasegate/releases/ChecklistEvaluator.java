@@ -117,8 +117,10 @@ class ChecklistEvaluator {
 		}
 		StableDeployments.BindingCheck binding = stable.binding(release.application(), release.environment());
 		String evidence = "stable " + release.stableVersion() + " is RUNNING; " + binding.detail();
+		// a rollback is a traffic flip: it needs a binding that reads the load balancer
+		// now
 		return new Verdict(
-				binding.state() == StableDeployments.BindingCheck.State.FAILS ? Status.FAILED : Status.PASSED,
+				binding.state() == StableDeployments.BindingCheck.State.WORKS ? Status.PASSED : Status.FAILED,
 				evidence);
 	}
 

@@ -24,7 +24,8 @@ class ChecklistEvaluatorTest {
 
 	final Map<UUID, DeploymentSummary> known = new HashMap<>();
 
-	StableDeployments.BindingCheck binding = StableDeployments.BindingCheck.notConfigured();
+	StableDeployments.BindingCheck binding = new StableDeployments.BindingCheck(
+			StableDeployments.BindingCheck.State.WORKS, "router binding: the load balancer reports {a=100.0}");
 
 	final ChecklistEvaluator evaluator = new ChecklistEvaluator(new FakeCatalog(), new StableDeployments() {
 		@Override
@@ -111,7 +112,12 @@ class ChecklistEvaluatorTest {
 		ChecklistItem path = item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW),
 				"rollback-path");
 		assertThat(path.status()).isEqualTo(Status.PASSED);
-		assertThat(path.evidence()).isEqualTo("stable 1.4.0 is RUNNING; router binding: not configured yet");
+		assertThat(path.evidence())
+			.isEqualTo("stable 1.4.0 is RUNNING; router binding: the load balancer reports {a=100.0}");
+
+		binding = StableDeployments.BindingCheck.notConfigured();
+		assertThat(item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW), "rollback-path")
+			.status()).as("no binding, no way back").isEqualTo(Status.FAILED);
 
 		binding = new StableDeployments.BindingCheck(StableDeployments.BindingCheck.State.FAILS,
 				"router binding: HAProxy socket refused the connection");
