@@ -57,6 +57,37 @@ class ChecklistEvaluatorTest {
 	}
 
 	@Test
+	void normalBehaviourFollowsTheMetricsGateWhereThereIsOne() {
+		DeploymentSummary candidate = deployment("1.5.0", DeploymentState.RUNNING, DeploymentHealth.HEALTHY, NOW);
+		GateVerdict[] measured = { new GateVerdict(true, true, "prometheus 'errors' = 0.001 (BELOW 0.05): ok", 3) };
+		ChecklistEvaluator withMetrics = new ChecklistEvaluator(new FakeCatalog(), new StableDeployments() {
+			@Override
+			public Optional<DeploymentSummary> stable(String application, String environment) {
+				return Optional.empty();
+			}
+
+			@Override
+			public BindingCheck binding(String application, String environment) {
+				return binding;
+			}
+		}, release -> Optional.of(measured[0]));
+		ChecklistItem passed = item(withMetrics.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW),
+				"normal-behaviour");
+		assertThat(passed.status()).isEqualTo(Status.PASSED);
+		assertThat(passed.evidence()).contains("0.001");
+		measured[0] = new GateVerdict(true, false, "prometheus 'errors' = 0.3 (BELOW 0.05): FAILED", 3);
+		assertThat(
+				item(withMetrics.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW), "normal-behaviour")
+					.status())
+			.isEqualTo(Status.FAILED);
+		assertThat(
+				item(evaluator.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW), "normal-behaviour")
+					.evidence())
+			.as("without metrics an engineer attests")
+			.contains("attests");
+	}
+
+	@Test
 	void aFreshReleaseListsTheSixDefaultsThenCustomItems() {
 		DeploymentSummary candidate = deployment("1.5.0", DeploymentState.RUNNING, DeploymentHealth.HEALTHY,
 				NOW.minus(Duration.ofMinutes(2)));

@@ -63,6 +63,10 @@ class PrometheusGateIT {
 			assertThat(gates.status()).as("%s", gates).isEqualTo(200);
 
 			String id = scene.approved(CanaryScene.canary(10, "PT0.3S", false, 50, "PT1H", false, 100, "PT0S", false));
+			// the same query answers the checklist's normal-behaviour item
+			Reply approved = scene.read(id);
+			assertThat(approved.item("normal-behaviour")).containsEntry("status", "PASSED");
+			assertThat((String) approved.item("normal-behaviour").get("evidence")).contains("= 0.001");
 			scene.act(scene.engineer, id, "start", null);
 			Reply atFifty = scene.awaitStep(id, 1, Duration.ofSeconds(10));
 			assertThat(atFifty.list("gateResults")).isNotEmpty()
