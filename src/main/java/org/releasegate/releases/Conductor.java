@@ -90,7 +90,13 @@ class Conductor implements SchedulingConfigurer {
 				}
 			}
 			switch (Stepping.due(release, clock.instant())) {
-				case START -> log.info("Release {} at its scheduled start: {}", id, execution.startScheduled(release));
+				case START -> {
+					// a release that may not start yet is looked at again on the next
+					// pass
+					String outcome = execution.startScheduled(release);
+					log.atLevel(outcome.equals("started") ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+						.log("Release {} at its scheduled start: {}", id, outcome);
+				}
 				case ADVANCE -> {
 					if (gateHolds(release, configured)) {
 						execution.advanceOnSchedule(release);

@@ -85,8 +85,12 @@ class CanaryScene {
 		Reply requested = post(engineer.client(), "/api/v1/releases", body);
 		assertThat(requested.status()).as("%s", requested).isEqualTo(201);
 		String id = (String) requested.get("id");
-		assertThat(post(owner.client(), "/api/v1/releases/{id}/approvals", Map.of("decision", "APPROVE"), id).status())
-			.isEqualTo(200);
+		Reply approval = post(owner.client(), "/api/v1/releases/{id}/approvals", Map.of("decision", "APPROVE"), id);
+		assertThat(approval.status()).as("%s", approval).isEqualTo(200);
+		if ("APPROVED".equals(approval.get("status"))) {
+			// a metrics gate already answered normal behaviour
+			return id;
+		}
 		Reply attested = post(engineer.client(), "/api/v1/releases/{id}/checklist/normal-behaviour",
 				Map.of("action", "ATTEST", "comment", "error rate flat"), id);
 		assertThat(attested.body()).as("%s", attested).containsEntry("status", "APPROVED");
