@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
 				// the traffic reconciler runs every 5 s in production; tests wait for it
-				"releasegate.traffic.reconcile-interval=200ms" })
+				"releasegate.traffic.reconcile-interval=200ms",
+				// the release conductor steps every second in production
+				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 

@@ -24,9 +24,17 @@ class ChecklistEvaluator {
 
 	private final StableDeployments stable;
 
-	ChecklistEvaluator(DeploymentCatalog deployments, StableDeployments stable) {
+	private final MetricsCheck metrics;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	ChecklistEvaluator(DeploymentCatalog deployments, StableDeployments stable, MetricsCheck metrics) {
 		this.deployments = deployments;
 		this.stable = stable;
+		this.metrics = metrics;
+	}
+
+	ChecklistEvaluator(DeploymentCatalog deployments, StableDeployments stable) {
+		this(deployments, stable, release -> Optional.empty());
 	}
 
 	/** The evaluated items, and whether every item but product-ready is green. */
@@ -37,8 +45,7 @@ class ChecklistEvaluator {
 		List<ChecklistItem> others = new ArrayList<>();
 		others.add(marked(release, ChecklistItem.SOAK, "Soak", now, () -> soak(release, rules, now)));
 		others.add(marked(release, ChecklistItem.NORMAL_BEHAVIOUR, "Normal behaviour", now,
-				() -> attested(release, ChecklistItem.NORMAL_BEHAVIOUR,
-						"no metrics provider yet: an engineer attests that error rate and logs are normal")));
+				() -> normalBehaviour(release)));
 		others.add(marked(release, ChecklistItem.ROLLBACK_PATH, "Rollback path", now, () -> rollbackPath(release)));
 		WindowCheck.Outcome window = WindowCheck.evaluate(
 				release.scheduledStart() != null ? release.scheduledStart() : now, release.scheduledStart() != null,
@@ -117,9 +124,24 @@ class ChecklistEvaluator {
 		}
 		StableDeployments.BindingCheck binding = stable.binding(release.application(), release.environment());
 		String evidence = "stable " + release.stableVersion() + " is RUNNING; " + binding.detail();
+		// a rollback is a traffic flip: it needs a binding that reads the load balancer
+		// now
 		return new Verdict(
-				binding.state() == StableDeployments.BindingCheck.State.FAILS ? Status.FAILED : Status.PASSED,
+				binding.state() == StableDeployments.BindingCheck.State.WORKS ? Status.PASSED : Status.FAILED,
 				evidence);
+	}
+
+	/**
+	 * The application's Prometheus gate decides where there is one; otherwise an engineer
+	 * attests.
+	 */
+	private Verdict normalBehaviour(Release release) {
+		Optional<GateVerdict> measured = metrics.candidate(release);
+		if (measured.isPresent()) {
+			return new Verdict(measured.get().passed() ? Status.PASSED : Status.FAILED, measured.get().evidence());
+		}
+		return attested(release, ChecklistItem.NORMAL_BEHAVIOUR,
+				"no metrics gate configured: an engineer attests that error rate and logs are normal");
 	}
 
 	private Verdict attested(Release release, String key, String pending) {

@@ -3,7 +3,9 @@ package org.releasegate.releases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,6 +87,10 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 	private Instant startedAt;
 
 	private Instant finishedAt;
+
+	private int gateFailures;
+
+	private Instant lastGateAt;
 
 	@ElementCollection
 	@CollectionTable(name = "release_approvals", joinColumns = @JoinColumn(name = "release_id"))
@@ -345,6 +351,38 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		return this;
 	}
 
+	/** The split a step asks for: the candidate gets its weight, the stable the rest. */
+	Map<UUID, Integer> splitAt(int step) {
+		int weight = strategy().plan().get(step).weight();
+		Map<UUID, Integer> split = new LinkedHashMap<>();
+		if (stableDeploymentId != null) {
+			split.put(stableDeploymentId, 100 - weight);
+		}
+		split.put(candidateDeploymentId, stableDeploymentId == null ? 100 : weight);
+		return split;
+	}
+
+	/** The step after the current one, if the plan has one. */
+	Optional<Strategy.Step> nextStep() {
+		List<Strategy.Step> plan = strategy().plan();
+		return currentStep == null || currentStep + 1 >= plan.size() ? Optional.empty()
+				: Optional.of(plan.get(currentStep + 1));
+	}
+
+	boolean atFullTraffic() {
+		return currentStep != null && strategy().plan().get(currentStep).weight() == 100;
+	}
+
+	/**
+	 * Counts a health-gate evaluation; says whether the failures in a row have reached
+	 * the number that rolls the release back.
+	 */
+	boolean countGate(boolean passed, int failuresToRollBack, Instant now) {
+		lastGateAt = now;
+		gateFailures = passed ? 0 : gateFailures + 1;
+		return !passed && gateFailures >= failuresToRollBack;
+	}
+
 	private void moveTo(ReleaseStatus next) {
 		if (!status.canMoveTo(next)) {
 			throw new IllegalStateException("release is " + status + "; it cannot become " + next);
@@ -473,6 +511,14 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 
 	List<ChecklistMark> marks() {
 		return List.copyOf(marks);
+	}
+
+	int gateFailures() {
+		return gateFailures;
+	}
+
+	Instant lastGateAt() {
+		return lastGateAt;
 	}
 
 	int revision() {

@@ -27,8 +27,11 @@ class ReleaseController {
 
 	private final ReleaseService releases;
 
-	ReleaseController(ReleaseService releases) {
+	private final ReleaseExecution execution;
+
+	ReleaseController(ReleaseService releases, ReleaseExecution execution) {
 		this.releases = releases;
+		this.execution = execution;
 	}
 
 	@PostMapping
@@ -81,6 +84,51 @@ class ReleaseController {
 	@Operation(summary = "Attest a manual item (ENGINEER) or waive any item but product-ready (RELEASE_MANAGER)")
 	ReleaseView mark(@PathVariable UUID id, @PathVariable String key, @Valid @RequestBody ReleaseRequests.Mark body) {
 		return releases.mark(id, key, body);
+	}
+
+	@PostMapping("/{id}/start")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Start an APPROVED release now (requester, engineer or release manager)",
+			description = "409 when the checklist is not green or the release window is closed; a release manager "
+					+ "may override with {override: true, reason}, which is audited.")
+	ReleaseView start(@PathVariable UUID id, @Valid @RequestBody(required = false) ReleaseRequests.Start body) {
+		execution.start(id, body != null && Boolean.TRUE.equals(body.override()), body == null ? null : body.reason());
+		return releases.get(id).view();
+	}
+
+	@PostMapping("/{id}/promote")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Move a running canary to its next step now",
+			description = "A step marked requiresConfirmation is promoted only by a product owner of the application.")
+	ReleaseView promote(@PathVariable UUID id) {
+		execution.promote(id);
+		return releases.get(id).view();
+	}
+
+	@PostMapping("/{id}/pause")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Hold a running release at its current step")
+	ReleaseView pause(@PathVariable UUID id) {
+		execution.pause(id);
+		return releases.get(id).view();
+	}
+
+	@PostMapping("/{id}/resume")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Resume a paused release; the step's pause counts again from now")
+	ReleaseView resume(@PathVariable UUID id) {
+		execution.resume(id);
+		return releases.get(id).view();
+	}
+
+	@PostMapping("/{id}/rollback")
+	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')")
+	@Operation(summary = "Send all traffic back to the stable deployment at once",
+			description = "Allowed while IN_PROGRESS, PAUSED or COMPLETED; 409 when the stable deployment no "
+					+ "longer runs.")
+	ReleaseView rollBack(@PathVariable UUID id, @Valid @RequestBody ReleaseRequests.RollBack body) {
+		execution.rollBack(id, body.reason());
+		return releases.get(id).view();
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The problems only the releases API raises: a rejected field named as in the shared
  * problem format, and a forbidden decision saying which rule forbids it.
  */
-@RestControllerAdvice(assignableTypes = { ReleaseController.class, PolicyController.class })
+@RestControllerAdvice(assignableTypes = { ReleaseController.class, PolicyController.class, GateController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReleaseProblems {
 

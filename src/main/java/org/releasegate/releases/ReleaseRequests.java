@@ -84,6 +84,14 @@ final class ReleaseRequests {
 
 	}
 
+	/** {@code POST /api/v1/releases/{id}/start}, body optional. */
+	record Start(Boolean override, @Size(max = 2000) String reason) {
+	}
+
+	/** {@code POST /api/v1/releases/{id}/rollback}. */
+	record RollBack(@NotBlank @Size(max = 2000) String reason) {
+	}
+
 	static Instant instant(OffsetDateTime time) {
 		return time == null ? null : time.toInstant();
 	}

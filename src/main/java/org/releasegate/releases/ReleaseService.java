@@ -51,9 +51,12 @@ class ReleaseService {
 
 	private final Clock clock;
 
+	private final GateResults gateResults;
+
 	ReleaseService(Releases releases, ReleasePolicies policies, ApplicationCatalog applications,
 			DeploymentCatalog deployments, StableDeployments stable, ChecklistEvaluator checklist, AuditLog audit,
-			Clock clock) {
+			Clock clock, GateResults gateResults) {
+		this.gateResults = gateResults;
 		this.releases = releases;
 		this.policies = policies;
 		this.applications = applications;
@@ -202,7 +205,7 @@ class ReleaseService {
 		ChecklistEvaluator.Checklist items = checklist.evaluate(release, rules, clock.instant());
 		boolean ready = release.readyToApprove(items.othersGreen(), rules.requiredApprovals(), rules.autoApproveAfter(),
 				clock.instant());
-		return new Evaluated(ReleaseView.of(release, rules, items), ready);
+		return new Evaluated(ReleaseView.of(release, rules, items, gateResults.latest(id, 20)), ready);
 	}
 
 	@Transactional(readOnly = true)
@@ -291,7 +294,8 @@ class ReleaseService {
 
 	private ReleaseView view(Release release) {
 		PolicyRules rules = policies.rulesFor(release.application(), release.environment());
-		return ReleaseView.of(release, rules, checklist.evaluate(release, rules, clock.instant()));
+		return ReleaseView.of(release, rules, checklist.evaluate(release, rules, clock.instant()),
+				gateResults.latest(release.id(), 20));
 	}
 
 	/** A release as read, and whether it has become ready to be approved. */

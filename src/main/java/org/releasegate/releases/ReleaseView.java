@@ -11,9 +11,11 @@ record ReleaseView(UUID id, String application, String environment, ReleaseStatu
 		String ticketUrl, String requestedBy, Instant requestedAt, Instant planChangedAt, int requiredApprovals,
 		List<ApprovalView> approvals, List<ApprovalView> voidedApprovals, List<ChecklistItem> checklist,
 		boolean checklistGreen, String decidedBy, Instant decidedAt, String reason, boolean approvedByPolicy,
-		Instant startedAt, Instant finishedAt, int revision) {
+		Instant startedAt, Instant finishedAt, int gateFailures, List<GateResults.GateResult> gateResults,
+		int revision) {
 
-	static ReleaseView of(Release r, PolicyRules rules, ChecklistEvaluator.Checklist checklist) {
+	static ReleaseView of(Release r, PolicyRules rules, ChecklistEvaluator.Checklist checklist,
+			List<GateResults.GateResult> gateResults) {
 		List<ApprovalView> counting = r.approvals().stream().filter(Approval::counts).map(ApprovalView::of).toList();
 		List<ApprovalView> voided = r.approvals().stream().filter(Approval::voided).map(ApprovalView::of).toList();
 		boolean green = checklist.items().stream().allMatch(item -> item.status().isGreen());
@@ -22,7 +24,7 @@ record ReleaseView(UUID id, String application, String environment, ReleaseStatu
 				r.currentStep(), r.stepStartedAt(), r.scheduledStart(), r.onCallContact(), r.summary(), r.ticketUrl(),
 				r.requestedBy(), r.requestedAt(), r.planChangedAt(), rules.requiredApprovals(), counting, voided,
 				checklist.items(), green, r.decidedBy(), r.decidedAt(), r.reason(), r.approvedByPolicy(), r.startedAt(),
-				r.finishedAt(), r.revision());
+				r.finishedAt(), r.gateFailures(), gateResults, r.revision());
 	}
 
 	/** A strategy as shown: pauses as ISO-8601 durations. */

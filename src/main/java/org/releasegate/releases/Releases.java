@@ -22,6 +22,18 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 	@Query("select r from Release r where r.id = :id")
 	Optional<Release> findForUpdate(UUID id);
 
+	/**
+	 * Locks a release unless another transaction holds it; an instance that finds it
+	 * locked leaves it to the one working on it.
+	 */
+	@Query(value = "select * from releases where id = :id for update skip locked", nativeQuery = true)
+	Optional<Release> lockIfFree(UUID id);
+
+	/** Releases running, or approved with a scheduled start that has come. */
+	@Query(value = "select id from releases where status = 'IN_PROGRESS' "
+			+ "or (status = 'APPROVED' and scheduled_start <= :now)", nativeQuery = true)
+	List<UUID> findInFlight(java.time.Instant now);
+
 	boolean existsByApplicationAndEnvironmentAndStatusIn(String application, String environment,
 			List<ReleaseStatus> statuses);
 

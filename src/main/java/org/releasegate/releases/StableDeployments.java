@@ -6,8 +6,8 @@ import org.releasegate.deployments.DeploymentSummary;
 
 /**
  * What the releases module needs to know about traffic: which deployment is stable, and
- * whether the router binding can be read right now. The traffic module will answer this
- * once it exists; until then {@link CatalogStableDeployments} does.
+ * whether the router binding can be read right now. {@link TrafficStableDeployments}
+ * answers it from the traffic module; unit tests give a fake.
  */
 interface StableDeployments {
 
@@ -15,8 +15,8 @@ interface StableDeployments {
 	Optional<DeploymentSummary> stable(String application, String environment);
 
 	/**
-	 * Whether the router binding of the application in the environment reads and sets
-	 * weights.
+	 * Whether the router binding of the application in the environment reads the load
+	 * balancer's weights right now.
 	 */
 	BindingCheck binding(String application, String environment);
 

@@ -24,7 +24,8 @@ class ChecklistEvaluatorTest {
 
 	final Map<UUID, DeploymentSummary> known = new HashMap<>();
 
-	StableDeployments.BindingCheck binding = StableDeployments.BindingCheck.notConfigured();
+	StableDeployments.BindingCheck binding = new StableDeployments.BindingCheck(
+			StableDeployments.BindingCheck.State.WORKS, "router binding: the load balancer reports {a=100.0}");
 
 	final ChecklistEvaluator evaluator = new ChecklistEvaluator(new FakeCatalog(), new StableDeployments() {
 		@Override
@@ -53,6 +54,37 @@ class ChecklistEvaluatorTest {
 
 	static ChecklistItem item(ChecklistEvaluator.Checklist checklist, String key) {
 		return checklist.items().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void normalBehaviourFollowsTheMetricsGateWhereThereIsOne() {
+		DeploymentSummary candidate = deployment("1.5.0", DeploymentState.RUNNING, DeploymentHealth.HEALTHY, NOW);
+		GateVerdict[] measured = { new GateVerdict(true, true, "prometheus 'errors' = 0.001 (BELOW 0.05): ok", 3) };
+		ChecklistEvaluator withMetrics = new ChecklistEvaluator(new FakeCatalog(), new StableDeployments() {
+			@Override
+			public Optional<DeploymentSummary> stable(String application, String environment) {
+				return Optional.empty();
+			}
+
+			@Override
+			public BindingCheck binding(String application, String environment) {
+				return binding;
+			}
+		}, release -> Optional.of(measured[0]));
+		ChecklistItem passed = item(withMetrics.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW),
+				"normal-behaviour");
+		assertThat(passed.status()).isEqualTo(Status.PASSED);
+		assertThat(passed.evidence()).contains("0.001");
+		measured[0] = new GateVerdict(true, false, "prometheus 'errors' = 0.3 (BELOW 0.05): FAILED", 3);
+		assertThat(
+				item(withMetrics.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW), "normal-behaviour")
+					.status())
+			.isEqualTo(Status.FAILED);
+		assertThat(
+				item(evaluator.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW), "normal-behaviour")
+					.evidence())
+			.as("without metrics an engineer attests")
+			.contains("attests");
 	}
 
 	@Test
@@ -111,7 +143,12 @@ class ChecklistEvaluatorTest {
 		ChecklistItem path = item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW),
 				"rollback-path");
 		assertThat(path.status()).isEqualTo(Status.PASSED);
-		assertThat(path.evidence()).isEqualTo("stable 1.4.0 is RUNNING; router binding: not configured yet");
+		assertThat(path.evidence())
+			.isEqualTo("stable 1.4.0 is RUNNING; router binding: the load balancer reports {a=100.0}");
+
+		binding = StableDeployments.BindingCheck.notConfigured();
+		assertThat(item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW), "rollback-path")
+			.status()).as("no binding, no way back").isEqualTo(Status.FAILED);
 
 		binding = new StableDeployments.BindingCheck(StableDeployments.BindingCheck.State.FAILS,
 				"router binding: HAProxy socket refused the connection");

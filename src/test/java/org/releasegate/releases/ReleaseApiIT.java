@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.releasegate.Api;
 import org.releasegate.FullStackTest;
 import org.releasegate.releases.Calls.Reply;
+import org.releasegate.traffic.InMemoryLoadBalancer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.releasegate.releases.Calls.get;
@@ -28,9 +28,6 @@ class ReleaseApiIT {
 
 	@Autowired
 	Api api;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	/** An application with owners, a running candidate, and a policy without soak. */
 	class Scene {
@@ -237,10 +234,14 @@ class ReleaseApiIT {
 	@Test
 	void aCanaryFromTheStableDeploymentAndItsRollbackPath() {
 		Scene scene = new Scene();
-		// the traffic module will own this column; here the first version simply holds it
-		// all
-		jdbc.update("update deployments set traffic_percent = 100 where application = ? and version = '1.0.0'",
-				scene.app);
+		String lb = Api.unique("lb");
+		InMemoryLoadBalancer.create(lb, Map.of(scene.app + "-v100", 100.0));
+		assertThat(put(scene.manager.client(), "/api/v1/applications/{app}/environments/production/binding",
+				Map.of("adapter", "memory", "settings", Map.of("name", lb)), scene.app)
+			.status()).isBetween(200, 201);
+		assertThat(put(scene.manager.client(), "/api/v1/applications/{app}/environments/production/traffic",
+				Map.of("split", Map.of("1.0.0", 100), "reason", "1.0.0 holds it all"), scene.app)
+			.status()).isEqualTo(200);
 		api.deployment(scene.app, "production", "1.1.0", scene.app + "-v110");
 		Reply stableAgain = scene.request(scene.engineer, scene.body("1.0.0", ALL_AT_ONCE));
 		assertThat(stableAgain.status()).isEqualTo(422);
@@ -250,7 +251,14 @@ class ReleaseApiIT {
 		assertThat(canary.status()).as("%s", canary).isEqualTo(201);
 		assertThat(canary.body()).containsEntry("stableVersion", "1.0.0");
 		assertThat(canary.item("rollback-path")).containsEntry("status", "PASSED")
-			.containsEntry("evidence", "stable 1.0.0 is RUNNING; router binding: not configured yet");
+			.containsEntry("evidence", "stable 1.0.0 is RUNNING; router binding: the load balancer reports {"
+					+ scene.app + "-v100=100.0}");
+
+		InMemoryLoadBalancer.get(lb).down(true);
+		Reply down = scene.read((String) canary.get("id"));
+		assertThat(down.item("rollback-path")).containsEntry("status", "FAILED");
+		assertThat((String) down.item("rollback-path").get("evidence")).contains("in-memory load balancer is down");
+		InMemoryLoadBalancer.get(lb).down(false);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> strategy = (Map<String, Object>) canary.get("strategy");
 		assertThat(strategy).containsEntry("type", "CANARY");

@@ -16,7 +16,8 @@ class ReleaseSettlerTest {
 
 	final ReleaseService releases = mock(ReleaseService.class);
 
-	final ReleaseSettler settler = new ReleaseSettler(releases, new ReleaseProperties(Duration.ofSeconds(30)));
+	final ReleaseSettler settler = new ReleaseSettler(releases,
+			new ReleaseProperties(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10)));
 
 	@Test
 	void settlesOnlyReleasesThatBecameReadyAndGoesOnAfterAFailure() {
@@ -37,7 +38,9 @@ class ReleaseSettlerTest {
 
 	@Test
 	void aSettleIntervalMustBePositive() {
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReleaseProperties(Duration.ZERO))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> new ReleaseProperties(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)))
 			.isInstanceOf(IllegalArgumentException.class);
 		verify(releases, never()).settle(any());
 	}

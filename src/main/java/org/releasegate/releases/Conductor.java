@@ -1,0 +1,128 @@
+package org.releasegate.releases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts scheduled releases and steps canaries forward. Each release is handled in its
+ * own short transaction under its row lock ({@code FOR UPDATE SKIP LOCKED}), and what is
+ * due is decided inside the lock from the stored step and its start time: with several
+ * instances each step is applied once, and after a restart the release goes on from where
+ * it stood.
+ */
+@Component
+class Conductor implements SchedulingConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(Conductor.class);
+
+	private final Releases releases;
+
+	private final ReleaseExecution execution;
+
+	private final GateStore gates;
+
+	private final GateEvaluator evaluator;
+
+	private final ReleaseProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	Conductor(Releases releases, ReleaseExecution execution, GateStore gates, GateEvaluator evaluator,
+			ReleaseProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.releases = releases;
+		this.execution = execution;
+		this.gates = gates;
+		this.evaluator = evaluator;
+		this.properties = properties;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::conduct, properties.conductEvery());
+	}
+
+	void conduct() {
+		for (UUID id : releases.findInFlight(clock.instant())) {
+			try {
+				conduct(id);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not conduct release {}: {}", id, ex.getMessage());
+			}
+		}
+	}
+
+	void conduct(UUID id) {
+		// gates wait on the network: they are evaluated before the row is locked
+		Optional<Release> seen = transaction.execute(status -> releases.findById(id));
+		if (seen.isEmpty()) {
+			return;
+		}
+		HealthGates configured = gates.find(seen.get().application(), seen.get().environment()).orElse(null);
+		GateVerdict verdict = seen.get().status() == ReleaseStatus.IN_PROGRESS && gateDue(seen.get())
+				? evaluator.evaluate(seen.get(), configured) : null;
+		transaction.executeWithoutResult(status -> {
+			Optional<Release> locked = releases.lockIfFree(id);
+			if (locked.isEmpty()) {
+				// another instance works on it right now
+				return;
+			}
+			Release release = locked.get();
+			if (verdict != null && verdict.configured() && release.status() == ReleaseStatus.IN_PROGRESS
+					&& gateDue(release) && release.currentStep().equals(seen.get().currentStep())) {
+				if (!execution.countGate(release, verdict)) {
+					return;
+				}
+			}
+			switch (Stepping.due(release, clock.instant())) {
+				case START -> {
+					// a release that may not start yet is looked at again on the next
+					// pass
+					String outcome = execution.startScheduled(release);
+					log.atLevel(outcome.equals("started") ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+						.log("Release {} at its scheduled start: {}", id, outcome);
+				}
+				case ADVANCE -> {
+					if (gateHolds(release, configured)) {
+						execution.advanceOnSchedule(release);
+					}
+				}
+				default -> {
+				}
+			}
+		});
+	}
+
+	private boolean gateDue(Release release) {
+		Instant last = release.lastGateAt();
+		return last == null || !clock.instant().isBefore(last.plus(properties.gateEvery()));
+	}
+
+	/**
+	 * Without gates a pause is enough; with gates, at least one evaluation during this
+	 * step must have passed and none failed since.
+	 */
+	private static boolean gateHolds(Release release, HealthGates configured) {
+		if (configured == null || !configured.any()) {
+			return true;
+		}
+		return release.gateFailures() == 0 && release.lastGateAt() != null
+				&& !release.lastGateAt().isBefore(release.stepStartedAt());
+	}
+
+}

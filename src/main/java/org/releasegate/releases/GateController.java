@@ -1,0 +1,89 @@
+package org.releasegate.releases;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.releasegate.applications.ApplicationCatalog;
+import org.releasegate.audit.AuditEntry;
+import org.releasegate.audit.AuditLog;
+import org.releasegate.common.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/applications/{name}/environments/{env}/gates")
+@Tag(name = "Health gates", description = "What must hold for a canary to go on; failing gates roll it back")
+class GateController {
+
+	private final GateStore gates;
+
+	private final ApplicationCatalog applications;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	GateController(GateStore gates, ApplicationCatalog applications, AuditLog audit, Clock clock) {
+		this.gates = gates;
+		this.applications = applications;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	HealthGates get(@PathVariable String name, @PathVariable String env) {
+		return gates.find(name, env)
+			.orElseThrow(() -> new NotFoundException("no health gates for " + name + " in " + env));
+	}
+
+	@PutMapping
+	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
+	@Transactional
+	@Operation(summary = "Set the health gates of an application in an environment",
+			description = "probe: {urlTemplate, expectedStatus, bodyContains}; prometheus: {url, query, threshold, "
+					+ "comparison BELOW|AT_MOST|ABOVE|AT_LEAST}; reportedHealth: true|false; failuresToRollBack: N")
+	HealthGates put(@PathVariable String name, @PathVariable String env, @RequestBody GatesBody body) {
+		if (!applications.exists(name)) {
+			throw new NotFoundException("no application " + name);
+		}
+		HealthGates config = body.toGates();
+		HealthGates before = gates.find(name, env).orElse(null);
+		gates.save(name, env, config, Caller.current().name(), clock.instant());
+		audit.record(AuditEntry.of("release.gates-configured", "health-gates", name + "/" + env)
+			.in(name, env)
+			.before(before)
+			.after(config));
+		return config;
+	}
+
+	/** The gates as sent; validated when mapped. */
+	record GatesBody(ProbeBody probe, PrometheusBody prometheus, Boolean reportedHealth, Integer failuresToRollBack) {
+
+		HealthGates toGates() {
+			return new HealthGates(
+					probe == null ? null : new HealthGates.Probe(probe.urlTemplate(),
+							probe.expectedStatus() == null ? 200 : probe.expectedStatus(), probe.bodyContains()),
+					prometheus == null ? null
+							: new HealthGates.PrometheusQuery(prometheus.url(), prometheus.query(),
+									prometheus.threshold(), prometheus.comparison()),
+					Boolean.TRUE.equals(reportedHealth), failuresToRollBack == null ? 3 : failuresToRollBack);
+		}
+
+	}
+
+	record ProbeBody(String urlTemplate, Integer expectedStatus, String bodyContains) {
+	}
+
+	record PrometheusBody(String url, String query, BigDecimal threshold, HealthGates.Comparison comparison) {
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.releasegate.releases;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.releasegate.deployments.DeploymentCatalog;
+import org.releasegate.deployments.DeploymentHealth;
+import org.releasegate.deployments.DeploymentSummary;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluates a release's health gates against its candidate: an HTTP probe, a Prometheus
+ * query and the health the candidate reported. Runs outside any transaction: it waits on
+ * the network.
+ */
+@Component
+class GateEvaluator {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+	private final DeploymentCatalog deployments;
+
+	GateEvaluator(DeploymentCatalog deployments) {
+		this.deployments = deployments;
+	}
+
+	GateVerdict evaluate(Release release, HealthGates gates) {
+		if (gates == null || !gates.any()) {
+			return GateVerdict.none();
+		}
+		DeploymentSummary candidate = deployments.find(release.candidateDeploymentId()).orElse(null);
+		List<String> evidence = new ArrayList<>();
+		boolean passed = true;
+		if (gates.probe() != null) {
+			passed &= probe(gates.probe(), release, candidate, evidence);
+		}
+		if (gates.prometheus() != null) {
+			passed &= prometheus(gates.prometheus(), release, evidence);
+		}
+		if (gates.reportedHealth()) {
+			DeploymentHealth health = candidate == null ? DeploymentHealth.UNKNOWN : candidate.health();
+			boolean ok = health != DeploymentHealth.DEGRADED && health != DeploymentHealth.FAILING;
+			evidence.add("reported health " + health + (candidate != null && candidate.healthDetail() != null
+					? " (" + candidate.healthDetail() + ")" : "") + (ok ? ": ok" : ": FAILED"));
+			passed &= ok;
+		}
+		return new GateVerdict(true, passed, String.join("; ", evidence), gates.failuresToRollBack());
+	}
+
+	private boolean probe(HealthGates.Probe probe, Release release, DeploymentSummary candidate,
+			List<String> evidence) {
+		String url = probe.urlTemplate()
+			.replace("{version}", release.candidateVersion())
+			.replace("{endpoint}", candidate == null ? "" : candidate.endpoint());
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+			boolean statusOk = response.statusCode() == probe.expectedStatus();
+			boolean bodyOk = probe.bodyContains() == null || response.body().contains(probe.bodyContains());
+			evidence.add("probe " + url + " answered " + response.statusCode()
+					+ (statusOk && bodyOk ? ": ok" : statusOk ? ": FAILED, body lacks '" + probe.bodyContains() + "'"
+							: ": FAILED, expected " + probe.expectedStatus()));
+			return statusOk && bodyOk;
+		}
+		catch (Exception ex) {
+			evidence.add("probe " + url + ": FAILED, " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			return false;
+		}
+	}
+
+	private boolean prometheus(HealthGates.PrometheusQuery gate, Release release, List<String> evidence) {
+		String query = gate.query().replace("{version}", release.candidateVersion());
+		String url = gate.url().replaceAll("/+$", "") + "/api/v1/query?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8);
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode result = JSON.readTree(response.body()).path("data").path("result");
+			if (response.statusCode() != 200 || !result.isArray() || result.isEmpty()) {
+				evidence.add("prometheus '" + query + "': FAILED, no sample (HTTP " + response.statusCode() + ")");
+				return false;
+			}
+			double value = Double.parseDouble(result.get(0).path("value").get(1).asString());
+			boolean holds = gate.holds(value);
+			evidence.add("prometheus '" + query + "' = " + value + " (" + gate.comparison() + " " + gate.threshold()
+					+ ")" + (holds ? ": ok" : ": FAILED"));
+			return holds;
+		}
+		catch (Exception ex) {
+			evidence
+				.add("prometheus '" + query + "': FAILED, " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			return false;
+		}
+	}
+
+}
