@@ -1,0 +1,35 @@
+package org.releasegate.releases;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.releasegate.identity.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The count beside "Inbox" in the navigation, for product owners. Only full pages render
+ * the navigation, so API calls and htmx fragments (the polling ones too) skip the query.
+ */
+@ControllerAdvice
+class InboxCount {
+
+	private final Inbox inbox;
+
+	InboxCount(Inbox inbox) {
+		this.inbox = inbox;
+	}
+
+	@ModelAttribute("inboxCount")
+	Integer inboxCount(HttpServletRequest request, Authentication authentication) {
+		if (authentication == null || request.getRequestURI().startsWith("/api/")
+				|| request.getHeader("HX-Request") != null && request.getHeader("HX-History-Restore-Request") == null
+				|| authentication.getAuthorities()
+					.stream()
+					.noneMatch(a -> Role.PRODUCT_OWNER.authority().equals(a.getAuthority()))) {
+			return null;
+		}
+		return inbox.count(authentication.getName());
+	}
+
+}
