@@ -32,9 +32,6 @@ class ReleasePageTest {
 	@MockitoBean
 	ReleaseService releases;
 
-	@MockitoBean
-	Inbox inbox;
-
 	@Test
 	void showsTheDecisionFormOnlyToThoseAllowed() {
 		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REQUESTED), false));
@@ -58,7 +55,14 @@ class ReleasePageTest {
 		given(releases.allowed(any())).willReturn(new ReleaseService.Allowed(false, false, false, false));
 		assertThat(mvc.get().uri("/releases/{id}/live", ID)).hasStatusOk()
 			.bodyText()
-			.contains("data-status=\"APPROVED\"");
+			.contains("data-status=\"APPROVED\"", "hx-trigger=\"every 3s [!this.matches(&#39;:focus-within&#39;)]\"");
+
+		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REJECTED), false));
+		assertThat(mvc.get().uri("/releases/{id}/live", ID)).as("a closed release is not polled")
+			.hasStatusOk()
+			.bodyText()
+			.contains("data-status=\"REJECTED\"")
+			.doesNotContain("hx-trigger");
 	}
 
 	@Test
