@@ -37,4 +37,16 @@ record ChecklistItem(String key, String title, Status status, String evidence, I
 
 	static final String SYSTEM = "system";
 
+	/** Whether an engineer attests this item (the defaults but one are evaluated). */
+	public boolean attestable() {
+		return !DEFAULT_KEYS.contains(key) || ATTESTABLE_DEFAULTS.contains(key);
+	}
+
+	/**
+	 * Whether a release manager may waive it: anything but the product owners' approval.
+	 */
+	public boolean waivable() {
+		return !PRODUCT_READY.equals(key) && !status.isGreen();
+	}
+
 }

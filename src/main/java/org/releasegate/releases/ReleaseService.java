@@ -298,6 +298,27 @@ class ReleaseService {
 				gateResults.latest(release.id(), 20));
 	}
 
+	/**
+	 * What the current caller may do with a release, for showing only the buttons that
+	 * will work. The write methods above check again, whatever a page showed.
+	 */
+	@Transactional(readOnly = true)
+	Allowed allowed(ReleaseView release) {
+		Caller caller = Caller.current();
+		boolean requested = release.status() == ReleaseStatus.REQUESTED;
+		boolean owner = caller.has(Role.PRODUCT_OWNER)
+				&& applications.find(release.application()).map(app -> app.isOwnedBy(caller.name())).orElse(false);
+		boolean decided = release.approvals().stream().anyMatch(a -> a.by().equals(caller.name()));
+		boolean requester = caller.name().equals(release.requestedBy());
+		boolean open = requested || release.status() == ReleaseStatus.APPROVED;
+		return new Allowed(requested && owner && !requester && !decided, open && caller.has(Role.ENGINEER),
+				open && caller.has(Role.RELEASE_MANAGER), open && (requester || caller.has(Role.RELEASE_MANAGER)));
+	}
+
+	/** Which decisions the page offers: approve/reject, attest, waive, cancel. */
+	record Allowed(boolean decide, boolean attest, boolean waive, boolean cancel) {
+	}
+
 	/** A release as read, and whether it has become ready to be approved. */
 	record Evaluated(ReleaseView view, boolean readyToApprove) {
 	}

@@ -40,4 +40,19 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 	@Query("select r.id from Release r where r.status = org.releasegate.releases.ReleaseStatus.REQUESTED")
 	List<UUID> findRequested();
 
+	/**
+	 * REQUESTED releases the given person neither requested nor has a counting approval
+	 * on, oldest first: the candidates for their inbox (ownership is checked by the
+	 * caller).
+	 */
+	@Query("""
+			select r from Release r where r.status = org.releasegate.releases.ReleaseStatus.REQUESTED
+			and r.requestedBy <> :username
+			and not exists (select a from Release d join d.approvals a
+				where d = r and a.username = :username and a.voided = false)
+			order by r.requestedAt, r.id""")
+	List<Release> findAwaiting(String username);
+
+	List<Release> findTop50ByApplicationOrderByRequestedAtDescIdDesc(String application);
+
 }

@@ -8,6 +8,7 @@ import org.releasegate.common.NotFoundException;
 import org.releasegate.common.Slice;
 import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
+import org.releasegate.releases.ReleaseCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One application: its environments with their splits and its deployments, newest first.
- * Releases, router bindings and policy get their sections when those modules land.
+ * One application: its environments with their splits, its deployments (newest first),
+ * with the latest releases and the release policy per environment. Router bindings get
+ * their section when the traffic module lands.
  */
 @Controller
 class ApplicationPage {
@@ -28,12 +30,18 @@ class ApplicationPage {
 
 	private final DeploymentCatalog deployments;
 
+	static final int RELEASES_SHOWN = 20;
+
 	private final Dashboard dashboard;
 
-	ApplicationPage(ApplicationCatalog applications, DeploymentCatalog deployments, Dashboard dashboard) {
+	private final ReleaseCatalog releases;
+
+	ApplicationPage(ApplicationCatalog applications, DeploymentCatalog deployments, Dashboard dashboard,
+			ReleaseCatalog releases) {
 		this.applications = applications;
 		this.deployments = deployments;
 		this.dashboard = dashboard;
+		this.releases = releases;
 	}
 
 	@GetMapping("/applications/{name}")
@@ -43,7 +51,13 @@ class ApplicationPage {
 			.orElseThrow(() -> new NotFoundException("There is no application called '" + name + "'."));
 		Slice<DeploymentSummary> page = deployments.history(name, null, cursor, PAGE_SIZE);
 		model.addAttribute("app", application);
-		model.addAttribute("environments", dashboard.environments(name));
+		var environments = dashboard.environments(name);
+		model.addAttribute("environments", environments);
+		if (!htmx.isHtmxRequest() || htmx.isHistoryRestoreRequest()) {
+			model.addAttribute("releases", releases.history(name, RELEASES_SHOWN));
+			model.addAttribute("policies",
+					releases.policies(name, environments.stream().map(Dashboard.EnvironmentStatus::name).toList()));
+		}
 		model.addAttribute("deployments", page.items());
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
 		model.addAttribute("newestUrl", "/applications/" + name);

@@ -34,6 +34,8 @@ class ScreenshotsIT extends BrowserTest {
 
 	@Test
 	void mainPages() throws Exception {
+		person("pat", "PRODUCT_OWNER");
+		person("erin", "ENGINEER");
 		shop("demo-checkout", "Checkout",
 				Map.of("production", List.of("2.4.0:75", "2.5.0:25"), "staging", List.of("2.5.0:100")));
 		shop("demo-catalog", "Catalog", Map.of("production", List.of("7.1.3:100", "7.2.0:0")));
@@ -55,6 +57,62 @@ class ScreenshotsIT extends BrowserTest {
 		screenshot("audit");
 		open("/admin");
 		screenshot("admin");
+
+		String release = releaseOfCatalog();
+		browser.manage().deleteAllCookies();
+		signIn("pat", "password-of-pat");
+		open("/inbox");
+		assertThat(findAll("#inbox tbody tr")).hasSize(1);
+		save("inbox", screenshot("inbox"));
+		open("/releases/" + release);
+		assertThat(findAll("#checklist li")).hasSize(6);
+		save("release", screenshot("release"));
+	}
+
+	/**
+	 * Erin asks to release the checkout's candidate as a canary and attests its
+	 * behaviour.
+	 */
+	private String releaseOfCatalog() {
+		Map<String, Object> body = Map.of("application", "demo-catalog", "environment", "production",
+				"candidateVersion", "7.2.0", "strategy",
+				Map.of("type", "CANARY", "steps",
+						List.of(Map.of("weight", 10, "pause", "PT10M"), Map.of("weight", 50, "pause", "PT30M"),
+								Map.of("weight", 100, "pause", "PT0S"))),
+				"onCallContact", "erin (pager +49 30 1234 567)", "summary",
+				"Faster search: results as you type, with spelling suggestions.", "ticketUrl",
+				"https://tickets.example.com/CAT-1432");
+		Map<String, Object> created = api.basic("erin", "password-of-erin")
+			.post()
+			.uri("/api/v1/releases")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(org.releasegate.Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		api.basic("erin", "password-of-erin")
+			.post()
+			.uri("/api/v1/releases/{id}/checklist/normal-behaviour", created.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("action", "ATTEST", "comment", "error rate 0.02 %, p99 180 ms, logs clean in staging"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return (String) created.get("id");
+	}
+
+	/** A person with a readable name for the pictures (the database is fresh per run). */
+	private void person(String username, String role) {
+		api.admin()
+			.post()
+			.uri("/api/v1/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("username", username, "password", "password-of-" + username, "displayName",
+					Character.toUpperCase(username.charAt(0)) + username.substring(1), "roles", List.of(role)))
+			.exchange();
 	}
 
 	/**
@@ -65,7 +123,7 @@ class ScreenshotsIT extends BrowserTest {
 			.post()
 			.uri("/api/v1/applications")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", name, "displayName", displayName, "owners", List.of()))
+			.body(Map.of("name", name, "displayName", displayName, "owners", List.of("pat")))
 			.exchange();
 		environments.forEach((environment, versions) -> {
 			for (String entry : versions) {

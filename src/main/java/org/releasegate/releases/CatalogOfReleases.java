@@ -1,0 +1,58 @@
+package org.releasegate.releases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class CatalogOfReleases implements ReleaseCatalog {
+
+	private static final int MAX = 50;
+
+	private final Releases releases;
+
+	private final ReleasePolicies policies;
+
+	CatalogOfReleases(Releases releases, ReleasePolicies policies) {
+		this.releases = releases;
+		this.policies = policies;
+	}
+
+	@Override
+	public List<ReleaseLine> history(String application, int limit) {
+		return releases.findTop50ByApplicationOrderByRequestedAtDescIdDesc(application)
+			.stream()
+			.limit(Math.min(limit, MAX))
+			.map(r -> new ReleaseLine(r.id(), r.environment(), r.status(), r.stableVersion(), r.candidateVersion(),
+					r.requestedBy(), r.requestedAt()))
+			.toList();
+	}
+
+	@Override
+	public List<PolicySummary> policies(String application, Collection<String> environments) {
+		Map<String, PolicySummary> byEnvironment = new TreeMap<>();
+		environments.forEach(env -> byEnvironment.put(env, summary(env, PolicyRules.DEFAULTS, null, null, false)));
+		for (ReleasePolicy policy : policies.findByApplicationOrderByEnvironment(application)) {
+			byEnvironment.put(policy.environment(), summary(policy.environment(), policy.rules(), policy.updatedBy(),
+					policy.updatedAt(), policy.updatedAt() != null));
+		}
+		return List.copyOf(byEnvironment.values());
+	}
+
+	static PolicySummary summary(String environment, PolicyRules rules, String updatedBy, Instant updatedAt,
+			boolean custom) {
+		return new PolicySummary(environment, rules.requiredApprovals(), rules.soakMinutes(),
+				rules.releaseWindows().stream().map(ReleaseWindow::describe).toList(),
+				rules.freezes().stream().map(f -> f.from() + " " + f.to() + " " + f.reason()).toList(),
+				rules.customChecks().stream().map(c -> c.key() + " " + c.title()).toList(),
+				rules.autoApproveAfter() == null ? null : rules.autoApproveAfter().toString(), custom, updatedBy,
+				updatedAt);
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.releasegate.releases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** What other modules (the application page) may read about releases and policies. */
+public interface ReleaseCatalog {
+
+	/** The latest releases of an application, newest first. */
+	List<ReleaseLine> history(String application, int limit);
+
+	/**
+	 * The release policy per environment, by environment name: for each of the given
+	 * environments (the defaults where none is set) and for any other with a policy.
+	 */
+	List<PolicySummary> policies(String application, Collection<String> environments);
+
+	record ReleaseLine(UUID id, String environment, ReleaseStatus status, String stableVersion, String candidateVersion,
+			String requestedBy, Instant requestedAt) {
+	}
+
+	/**
+	 * A policy in words: windows as "Mon,Tue 09:00-17:00 Europe/Berlin", freezes as "from
+	 * to reason", custom checks as "key title"; {@code custom} is false while the
+	 * defaults apply.
+	 */
+	record PolicySummary(String environment, int requiredApprovals, int soakMinutes, List<String> releaseWindows,
+			List<String> freezes, List<String> customChecks, String autoApproveAfter, boolean custom, String updatedBy,
+			Instant updatedAt) {
+	}
+
+}
