@@ -139,7 +139,7 @@ class ReleasePageTest {
 		return new ReleaseView(ID, "checkout", "production", status, "2.4.0", UUID.randomUUID(), "2.5.0",
 				UUID.randomUUID(), new ReleaseView.StrategyView(Strategy.Type.ALL_AT_ONCE, List.of()), null, null, null,
 				"erin", "Saved baskets", "https://tickets.example.com/REL-7", "erin", at, at, 1, List.of(), List.of(),
-				checklist, false, null, null, null, false, null, null, 1);
+				checklist, false, null, null, null, false, null, null, 1, List.of(), 0);
 	}
 
 }
