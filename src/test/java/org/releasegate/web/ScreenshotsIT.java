@@ -11,9 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.releasegate.BrowserTest;
 import org.releasegate.FullStackTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScreenshotsIT extends BrowserTest {
 
 	private static final Path DOCS = Path.of("docs", "screenshots");
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void mainPages() throws Exception {
@@ -126,23 +121,30 @@ class ScreenshotsIT extends BrowserTest {
 			.body(Map.of("name", name, "displayName", displayName, "owners", List.of("pat")))
 			.exchange();
 		environments.forEach((environment, versions) -> {
+			Map<String, Double> weights = new java.util.LinkedHashMap<>();
 			for (String entry : versions) {
 				String[] parts = entry.split(":");
+				String endpoint = name + "-" + environment + "/v" + parts[0].replace('.', '-');
 				api.admin()
 					.post()
 					.uri("/api/v1/deployments")
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(Map.of("application", name, "environment", environment, "version", parts[0], "endpoint",
-							name + "-" + environment + "/v" + parts[0].replace('.', '-'), "commit",
-							Integer.toHexString(parts[0].hashCode()) + "e2f9a71c"))
+							endpoint, "commit", Integer.toHexString(parts[0].hashCode()) + "e2f9a71c"))
 					.exchange();
-				// the traffic module keeps this read model; here the split is set
-				// directly
-				jdbc.sql("update deployments set traffic_percent = ? "
-						+ "where application = ? and environment = ? and version = ?")
-					.params(Integer.parseInt(parts[1]), name, environment, parts[0])
-					.update();
+				weights.put(endpoint, Double.parseDouble(parts[1]));
 			}
+			// a load balancer already serving this split, adopted by binding it
+			String balancer = name + "-" + environment;
+			org.releasegate.traffic.InMemoryLoadBalancer.create(balancer, weights);
+			api.admin()
+				.put()
+				.uri("/api/v1/applications/{name}/environments/{env}/binding", name, environment)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("adapter", "memory", "settings", Map.of("name", balancer)))
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
 		});
 	}
 
