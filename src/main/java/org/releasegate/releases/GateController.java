@@ -1,17 +1,12 @@
 package org.releasegate.releases;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.releasegate.applications.ApplicationCatalog;
-import org.releasegate.audit.AuditEntry;
-import org.releasegate.audit.AuditLog;
 import org.releasegate.common.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,17 +21,11 @@ class GateController {
 
 	private final GateStore gates;
 
-	private final ApplicationCatalog applications;
+	private final GateService service;
 
-	private final AuditLog audit;
-
-	private final Clock clock;
-
-	GateController(GateStore gates, ApplicationCatalog applications, AuditLog audit, Clock clock) {
+	GateController(GateStore gates, GateService service) {
 		this.gates = gates;
-		this.applications = applications;
-		this.audit = audit;
-		this.clock = clock;
+		this.service = service;
 	}
 
 	@GetMapping
@@ -47,22 +36,11 @@ class GateController {
 
 	@PutMapping
 	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
-	@Transactional
 	@Operation(summary = "Set the health gates of an application in an environment",
 			description = "probe: {urlTemplate, expectedStatus, bodyContains}; prometheus: {url, query, threshold, "
 					+ "comparison BELOW|AT_MOST|ABOVE|AT_LEAST}; reportedHealth: true|false; failuresToRollBack: N")
 	HealthGates put(@PathVariable String name, @PathVariable String env, @RequestBody GatesBody body) {
-		if (!applications.exists(name)) {
-			throw new NotFoundException("no application " + name);
-		}
-		HealthGates config = body.toGates();
-		HealthGates before = gates.find(name, env).orElse(null);
-		gates.save(name, env, config, Caller.current().name(), clock.instant());
-		audit.record(AuditEntry.of("release.gates-configured", "health-gates", name + "/" + env)
-			.in(name, env)
-			.before(before)
-			.after(config));
-		return config;
+		return service.configure(name, env, body.toGates());
 	}
 
 	/** The gates as sent; validated when mapped. */
