@@ -119,6 +119,24 @@ public class Api {
 	}
 
 	/**
+	 * The audit events matching a query string of {@code /api/v1/audit} (e.g.
+	 * {@code "application={app}&action=deployment.recorded"}), newest first, read by the
+	 * admin.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> auditEvents(String filter, Object... variables) {
+		Map<String, Object> page = admin().get()
+			.uri("/api/v1/audit?limit=500&" + filter, variables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		return (List<Map<String, Object>>) page.get("items");
+	}
+
+	/**
 	 * Someone using the API: their username, password and token, and a client using the
 	 * token.
 	 */

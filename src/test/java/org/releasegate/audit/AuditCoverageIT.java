@@ -99,16 +99,7 @@ class AuditCoverageIT {
 
 	private Set<String> actions(String filter) {
 		Set<String> actions = new HashSet<>();
-		Map<String, Object> page = api.admin()
-			.get()
-			.uri("/api/v1/audit?limit=500&" + filter)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
-		((List<?>) page.get("items")).forEach(event -> actions.add((String) ((Map<?, ?>) event).get("action")));
+		api.auditEvents(filter).forEach(event -> actions.add((String) event.get("action")));
 		return actions;
 	}
 

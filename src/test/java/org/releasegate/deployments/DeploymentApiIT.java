@@ -69,16 +69,7 @@ class DeploymentApiIT {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-		Map<String, Object> audit = api.admin()
-			.get()
-			.uri("/api/v1/audit?application={app}&action=deployment.recorded", app)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
-		assertThat((List<?>) audit.get("items")).hasSize(1);
+		assertThat(api.auditEvents("application={app}&action=deployment.recorded", app)).hasSize(1);
 	}
 
 	@Test
@@ -125,12 +116,7 @@ class DeploymentApiIT {
 			.value(body -> assertThat(body).containsEntry("state", "RETIRED")
 				.containsEntry("retiredBy", engineer.username()));
 		engineer.client().post().uri("/api/v1/deployments/{id}/retire", id).exchange().expectStatus().isEqualTo(409);
-		api.admin()
-			.get()
-			.uri("/api/v1/audit?subjectId={id}&action=deployment.retired", id)
-			.exchange()
-			.expectBody(Api.JSON)
-			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+		assertThat(api.auditEvents("subjectId={id}&action=deployment.retired", id)).hasSize(1);
 	}
 
 	@Test
@@ -180,12 +166,7 @@ class DeploymentApiIT {
 		}
 		pool.shutdown();
 		assertThat(codes).containsOnly(200, 201).containsOnlyOnce(201);
-		api.admin()
-			.get()
-			.uri("/api/v1/audit?application={app}&action=deployment.recorded", app)
-			.exchange()
-			.expectBody(Api.JSON)
-			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+		assertThat(api.auditEvents("application={app}&action=deployment.recorded", app)).hasSize(1);
 	}
 
 	@Test
@@ -215,12 +196,7 @@ class DeploymentApiIT {
 			.isBadRequest()
 			.expectBody(String.class)
 			.value(problem -> assertThat(problem).contains("status"));
-		api.admin()
-			.get()
-			.uri("/api/v1/audit?subjectId={id}&action=deployment.health-reported", id)
-			.exchange()
-			.expectBody(Api.JSON)
-			.value(page -> assertThat((List<?>) page.get("items")).hasSize(1));
+		assertThat(api.auditEvents("subjectId={id}&action=deployment.health-reported", id)).hasSize(1);
 	}
 
 }

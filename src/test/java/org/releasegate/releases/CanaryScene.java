@@ -120,18 +120,8 @@ class CanaryScene {
 
 	/** The audit events of this application with the action, oldest first. */
 	List<Map<String, Object>> audit(String action) {
-		Map<String, Object> page = api.admin()
-			.get()
-			.uri("/api/v1/audit?application={app}&action={action}&limit=100", app, action)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Api.JSON)
-			.returnResult()
-			.getResponseBody();
-		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-		List<Map<String, Object>> oldestFirst = new java.util.ArrayList<>(items);
+		List<Map<String, Object>> oldestFirst = new java.util.ArrayList<>(
+				api.auditEvents("application={app}&action={action}", app, action));
 		java.util.Collections.reverse(oldestFirst);
 		return oldestFirst;
 	}

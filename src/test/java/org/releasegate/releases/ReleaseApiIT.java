@@ -96,18 +96,10 @@ class ReleaseApiIT {
 		}
 
 		List<String> audit(String action) {
-			Map<String, Object> page = api.admin()
-				.get()
-				.uri("/api/v1/audit?application={app}&action={action}&limit=100", app, action)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Api.JSON)
-				.returnResult()
-				.getResponseBody();
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-			return items.stream().map(i -> String.valueOf(i.get("actor"))).toList();
+			return api.auditEvents("application={app}&action={action}", app, action)
+				.stream()
+				.map(event -> String.valueOf(event.get("actor")))
+				.toList();
 		}
 
 	}
