@@ -56,4 +56,20 @@ start_service() {
   tail -n 40 "$WORK/service.log"; echo "service did not become ready"; exit 1
 }
 
+# CPU time (user + system, in clock ticks) of a process and all its threads
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# CPU time of the PostgreSQL backends connected to the benchmark database (the pool's
+# connections live for the whole run; WAL writer and checkpointer are not counted)
+database_cpu_ticks() {
+  local total=0 pid
+  for pid in $(psql_admin -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(cpu_ticks "$pid") ))
+  done
+  echo "$total"
+}
+
+# milliseconds of CPU per request from clock ticks and a request count
+per_request() { awk -v ticks="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? ticks * 1000 / hz / n : 0) }'; }
+
 admin_post() { curl -fsS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -X POST "$BASE$1" -d "$2"; }

@@ -25,9 +25,15 @@ psql_bench -c "select 1" >/dev/null
 before_rows=$(psql_bench -c "select count(*) from deployments where application = 'bench'")
 before_events=$(psql_bench -c "select count(*) from audit_events where application = 'bench' and action = 'deployment.recorded'")
 
-echo "== $CONNECTIONS clients for $SECONDS_TO_RUN s"
+echo "== $CONNECTIONS clients for $SECONDS_TO_RUN s (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+service_cpu_before=$(cpu_ticks "$SERVICE_PID")
+db_cpu_before=$(database_cpu_ticks)
 result=$(BENCH_RUN=2 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --timeout 10s -s "$ROOT/bench/deployments.lua" "$BASE" | grep RESULT)
+service_cpu=$(( $(cpu_ticks "$SERVICE_PID") - service_cpu_before ))
+db_cpu=$(( $(database_cpu_ticks) - db_cpu_before ))
 echo "$result"
+requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$result")
+echo "CPU per request: service $(per_request "$service_cpu" "$requests") ms, PostgreSQL backends $(per_request "$db_cpu" "$requests") ms (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
 sleep 1 # requests in flight when wrk stopped finish
 rows=$(( $(psql_bench -c "select count(*) from deployments where application = 'bench'") - before_rows ))
 events=$(( $(psql_bench -c "select count(*) from audit_events where application = 'bench' and action = 'deployment.recorded'") - before_events ))

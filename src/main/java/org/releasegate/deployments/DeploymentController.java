@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 
 import org.releasegate.common.Cursor;
 import org.releasegate.common.Slice;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +36,7 @@ class DeploymentController {
 			description = "201 when recorded; 200 with the same record when the same version is posted again "
 					+ "with the same body (safe CI retries); 409 when it was recorded with a different body.")
 	ResponseEntity<DeploymentView> record(@Valid @RequestBody RecordDeployment request) {
-		DeploymentService.Recorded recorded;
-		try {
-			recorded = deployments.record(request);
-		}
-		catch (DataIntegrityViolationException raced) {
-			// the same version was recorded by a concurrent retry: answer as for a replay
-			recorded = deployments.record(request);
-		}
+		DeploymentService.Recorded recorded = deployments.record(request);
 		if (!recorded.created()) {
 			return ResponseEntity.ok(recorded.deployment());
 		}

@@ -1,12 +1,13 @@
 package org.releasegate.deployments;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.releasegate.applications.ApplicationCatalog;
 import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
@@ -15,6 +16,7 @@ import org.releasegate.common.Cursor;
 import org.releasegate.common.NotFoundException;
 import org.releasegate.common.Slice;
 import org.releasegate.common.UnprocessableException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -26,17 +28,17 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 
 	private final Deployments deployments;
 
-	private final ApplicationCatalog applications;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	DeploymentService(Deployments deployments, ApplicationCatalog applications, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DeploymentService(Deployments deployments, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.deployments = deployments;
-		this.applications = applications;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -45,26 +47,35 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	 */
 	@Transactional
 	Recorded record(RecordDeployment command) {
-		Optional<Deployment> existing = deployments.findByApplicationAndEnvironmentAndVersion(command.application(),
-				command.environment(), command.version());
-		if (existing.isPresent()) {
-			Deployment deployment = existing.get();
-			if (!deployment.isSameAs(command)) {
-				throw new ConflictException(
-						"version " + command.version() + " of " + command.application() + " in " + command.environment()
-								+ " was already recorded with a different artifact, commit, " + "pipeline or endpoint");
-			}
-			return new Recorded(DeploymentView.of(deployment), false);
+		// PostgreSQL keeps microseconds: the answer shows what a later read will show
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Deployment deployment = Deployment.record(command, Actor.current().name(), now);
+		if (!deployments.insertIfAbsent(deployment)) {
+			return replay(command);
 		}
-		if (!applications.exists(command.application())) {
-			throw new UnprocessableException("application", "no application '" + command.application() + "'");
-		}
-		Deployment deployment = deployments.save(Deployment.record(command, Actor.current().name(), clock.instant()));
 		DeploymentView view = DeploymentView.of(deployment);
 		audit.record(AuditEntry.of("deployment.recorded", "deployment", deployment.id())
 			.in(deployment.application(), deployment.environment())
 			.after(view));
+		deployment.events().forEach(events::publishEvent);
 		return new Recorded(view, true);
+	}
+
+	/**
+	 * The version is already recorded (by an earlier or a concurrent request), or the
+	 * application does not exist.
+	 */
+	private Recorded replay(RecordDeployment command) {
+		Deployment existing = deployments
+			.findByApplicationAndEnvironmentAndVersion(command.application(), command.environment(), command.version())
+			.orElseThrow(
+					() -> new UnprocessableException("application", "no application '" + command.application() + "'"));
+		if (!existing.isSameAs(command)) {
+			throw new ConflictException(
+					"version " + command.version() + " of " + command.application() + " in " + command.environment()
+							+ " was already recorded with a different artifact, commit, pipeline or endpoint");
+		}
+		return new Recorded(DeploymentView.of(existing), false);
 	}
 
 	@Transactional

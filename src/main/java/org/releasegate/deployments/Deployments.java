@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface Deployments extends JpaRepository<Deployment, UUID>, JpaSpecificationExecutor<Deployment> {
+interface Deployments extends JpaRepository<Deployment, UUID>, JpaSpecificationExecutor<Deployment>, DeploymentInserts {
 
 	Optional<Deployment> findByApplicationAndEnvironmentAndVersion(String application, String environment,
 			String version);
