@@ -1,5 +1,7 @@
 # Shared by the benchmark scripts: a fresh database, the packaged service, clean-up.
 # Needs PostgreSQL at $BENCH_PG_HOST:$BENCH_PG_PORT (user $BENCH_PG_USER, no password), java, curl.
+# The service runs on $BENCH_JAVA (default: java on the PATH) with $BENCH_JAVA_OPTS (default
+# -Xmx384m) and $BENCH_SERVICE_ARGS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
@@ -46,7 +48,7 @@ start_service() {
   BASE="http://127.0.0.1:$PORT"
   RELEASEGATE_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" RELEASEGATE_DB_USER="$PG_USER" \
     RELEASEGATE_ADMIN_PASSWORD="$ADMIN_PASSWORD" RELEASEGATE_PORT="$PORT" \
-    java ${BENCH_JAVA_OPTS:--Xmx384m} -jar "$JAR" ${BENCH_SERVICE_ARGS:-} >"$WORK/service.log" 2>&1 &
+    "${BENCH_JAVA:-java}" ${BENCH_JAVA_OPTS:--Xmx384m} -jar "$JAR" ${BENCH_SERVICE_ARGS:-} >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 360); do
     if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then echo "service up on $BASE (pid $SERVICE_PID)"; return; fi
