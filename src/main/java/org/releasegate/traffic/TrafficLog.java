@@ -107,6 +107,41 @@ class TrafficLog {
 			.list();
 	}
 
+	/**
+	 * The desired splits decided from {@code from} until {@code to}, oldest first,
+	 * starting with the one in force at {@code from}.
+	 */
+	List<TrafficControl.SplitChange> history(String application, String environment, Instant from, Instant to,
+			int limit) {
+		return jdbc.sql("""
+				select split::text, actor, reason, changed_at from traffic_splits
+				where application = :application and environment = :environment and changed_at <= :to
+				  and id >= coalesce((select id from traffic_splits
+				                      where application = :application and environment = :environment
+				                        and changed_at <= :from
+				                      order by id desc limit 1), 0)
+				order by id limit :limit
+				""")
+			.param("application", application)
+			.param("environment", environment)
+			.param("from", timestamp(from))
+			.param("to", timestamp(to))
+			.param("limit", limit)
+			.query((rs, row) -> new TrafficControl.SplitChange(instant(rs.getTimestamp(4)),
+					bindings.readSplit(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** When the open drift of a binding was detected, if it is drifting. */
+	Optional<Instant> driftSince(String application, String environment) {
+		return jdbc
+			.sql("select detected_at from traffic_drift where application = ? and environment = ? "
+					+ "and resolved_at is null order by id desc limit 1")
+			.params(application, environment)
+			.query((rs, row) -> instant(rs.getTimestamp(1)))
+			.optional();
+	}
+
 	/** Records drift unless drift is already open for the binding; true if new. */
 	boolean drifted(String application, String environment, Map<String, Double> desired, Map<String, Double> observed,
 			boolean corrected, Instant now) {

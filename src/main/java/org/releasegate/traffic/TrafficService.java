@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TrafficService implements TrafficControl {
 
+	private static final int HISTORY_LIMIT = 500;
+
 	private final Bindings bindings;
 
 	private final TrafficLog trafficLog;
@@ -221,6 +223,22 @@ class TrafficService implements TrafficControl {
 	@Override
 	public BindingCheck bindingCheck(String application, String environment) {
 		return bindingService.check(application, environment);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<BindingState> bindingState(String application, String environment) {
+		return bindings.find(application, environment)
+			.map(binding -> new BindingState(binding.adapter(), Boolean.TRUE.equals(binding.inSync()),
+					trafficLog.pending(application, environment).isPresent(), binding.observedAt(),
+					binding.lastAppliedAt(), binding.lastError(),
+					trafficLog.driftSince(application, environment).orElse(null)));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SplitChange> splitHistory(String application, String environment, Instant from, Instant to) {
+		return trafficLog.history(application, environment, from, to, HISTORY_LIMIT);
 	}
 
 	private Binding requireBinding(String application, String environment) {
