@@ -51,6 +51,17 @@
   });
 
   // the traffic timeline of a release: shares over time as step lines, drawn with uPlot
+
+  // time ticks in UTC, as the rest of the page: seconds for short spans, dates for long ones
+  function utcTimes(u, ticks) {
+    var span = u.scales.x.max - u.scales.x.min;
+    return ticks.map(function (t) {
+      var iso = new Date(t * 1000).toISOString();
+      return span > 2 * 86400 ? iso.substring(5, 10) + " " + iso.substring(11, 16)
+        : span > 2 * 3600 ? iso.substring(11, 16) : iso.substring(11, 19);
+    });
+  }
+
   function drawTimeline(element) {
     if (typeof window.uPlot !== "function" || element.getAttribute("data-drawn")) {
       return;
@@ -71,10 +82,11 @@
       height: 200,
       tzDate: function (ts) { return window.uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
       scales: { y: { range: [0, 100] } },
-      axes: [{}, { values: function (u, ticks) { return ticks.map(function (v) { return v + "%"; }); } }],
+      axes: [{ values: utcTimes, space: 70 },
+        { values: function (u, ticks) { return ticks.map(function (v) { return v + "%"; }); } }],
       cursor: { drag: { x: false, y: false } },
       series: [
-        { label: "UTC" },
+        { label: "UTC", value: function (u, v) { return v == null ? "–" : new Date(v * 1000).toISOString().substring(11, 19); } },
         series(element.getAttribute("data-stable-label") + " (stable)", styles.getPropertyValue("--stable").trim()),
         series(element.getAttribute("data-candidate-label") + " (candidate)", styles.getPropertyValue("--candidate").trim())
       ]

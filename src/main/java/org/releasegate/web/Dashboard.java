@@ -3,7 +3,9 @@ package org.releasegate.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -69,8 +71,10 @@ class Dashboard {
 
 	private EnvironmentStatus environment(String application, String environment, OpenRelease release) {
 		List<DeploymentSummary> running = deployments.running(application, environment);
-		return new EnvironmentStatus(environment, running, Split.of(running), release,
-				traffic.bindingState(application, environment).orElse(null));
+		Optional<BindingState> binding = traffic.bindingState(application, environment);
+		UUID stable = binding.isEmpty() ? null
+				: traffic.stableDeployment(application, environment).map(DeploymentSummary::id).orElse(null);
+		return new EnvironmentStatus(environment, running, Split.of(running, stable), release, binding.orElse(null));
 	}
 
 	/** One open release at most per application and environment, by both names. */
