@@ -94,6 +94,15 @@
     element.chart = new window.uPlot(options, [data.t, data.stable, data.candidate], element);
   }
 
+  // a chart swapped out (every poll of the release page) lets go of the listeners uPlot keeps
+  // on the window, or every poll would leave one chart behind in memory
+  document.addEventListener("htmx:beforeCleanupElement", function (event) {
+    if (event.target.chart) {
+      event.target.chart.destroy();
+      event.target.chart = null;
+    }
+  });
+
   var resizing;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
