@@ -104,6 +104,12 @@ class RollbackPageIT extends BrowserTest {
 			.containsEntry("reason", "checkout errors after 2.0.0");
 		assertThat(scene.audit("release.rolled-back")).hasSize(1);
 		waitUntil(driver -> count("#timeline canvas") == 1);
+		screenshot("release-rolled-back");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		open("/releases/" + id);
+		waitUntil(driver -> count("#timeline canvas") == 1);
+		screenshot("release-rolled-back-phone");
+		assertAccessible();
 		assertNoConsoleErrors();
 	}
 
