@@ -3,10 +3,10 @@ package org.releasegate.identity;
 import java.util.function.Predicate;
 
 /**
- * The firewall's rule for header names and values, as Spring Security's default (no ISO
- * control characters, no unassigned code points) but without a regular expression: it
- * runs for every header read on every request, and the regex was a measurable share of a
- * request's CPU time.
+ * The firewall's rule for header names and values and parameter names, as Spring
+ * Security's default (no ISO control characters, no unassigned code points) but without a
+ * regular expression: it runs for every header read on every request, and the regex was a
+ * measurable share of a request's CPU time.
  */
 final class HeaderCharacters implements Predicate<String> {
 
