@@ -15,11 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts scheduled releases and steps canaries forward. Each release is handled in its
- * own short transaction under its row lock ({@code FOR UPDATE SKIP LOCKED}), and what is
- * due is decided inside the lock from the stored step and its start time: with several
- * instances each step is applied once, and after a restart the release goes on from where
- * it stood.
+ * Starts scheduled releases, steps canaries forward and gradual rollbacks back. Each
+ * release is handled in its own short transaction under its row lock
+ * ({@code FOR UPDATE SKIP LOCKED}), and what is due is decided inside the lock from the
+ * stored step and its start time: with several instances each step is applied once, and
+ * after a restart the release goes on from where it stood.
  */
 @Component
 class Conductor implements SchedulingConfigurer {
@@ -74,8 +74,8 @@ class Conductor implements SchedulingConfigurer {
 			return;
 		}
 		HealthGates configured = gates.find(seen.get().application(), seen.get().environment()).orElse(null);
-		GateVerdict verdict = seen.get().status() == ReleaseStatus.IN_PROGRESS && gateDue(seen.get())
-				? evaluator.evaluate(seen.get(), configured) : null;
+		GateVerdict verdict = gated(seen.get()) && gateDue(seen.get()) ? evaluator.evaluate(seen.get(), configured)
+				: null;
 		transaction.executeWithoutResult(status -> {
 			Optional<Release> locked = releases.lockIfFree(id);
 			if (locked.isEmpty()) {
@@ -83,7 +83,7 @@ class Conductor implements SchedulingConfigurer {
 				return;
 			}
 			Release release = locked.get();
-			if (verdict != null && verdict.configured() && release.status() == ReleaseStatus.IN_PROGRESS
+			if (verdict != null && verdict.configured() && release.status() == seen.get().status() && gated(release)
 					&& gateDue(release) && release.currentStep().equals(seen.get().currentStep())) {
 				if (!execution.countGate(release, verdict)) {
 					return;
@@ -102,10 +102,20 @@ class Conductor implements SchedulingConfigurer {
 						execution.advanceOnSchedule(release);
 					}
 				}
+				case STEP_BACK -> execution.stepBackOnSchedule(release);
 				default -> {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Gates watch a candidate that takes traffic on its own account: while a release
+	 * runs, and while a gradual rollback still gives it a share (a failing one then loses
+	 * it at once).
+	 */
+	private static boolean gated(Release release) {
+		return release.status() == ReleaseStatus.IN_PROGRESS || release.status() == ReleaseStatus.ROLLING_BACK;
 	}
 
 	private boolean gateDue(Release release) {
