@@ -30,6 +30,8 @@ class Conductor implements SchedulingConfigurer {
 
 	private final ReleaseExecution execution;
 
+	private final ReleaseRollbacks rollbacks;
+
 	private final GateStore gates;
 
 	private final GateEvaluator evaluator;
@@ -40,10 +42,12 @@ class Conductor implements SchedulingConfigurer {
 
 	private final TransactionTemplate transaction;
 
-	Conductor(Releases releases, ReleaseExecution execution, GateStore gates, GateEvaluator evaluator,
-			ReleaseProperties properties, Clock clock, PlatformTransactionManager transactions) {
+	Conductor(Releases releases, ReleaseExecution execution, ReleaseRollbacks rollbacks, GateStore gates,
+			GateEvaluator evaluator, ReleaseProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.releases = releases;
 		this.execution = execution;
+		this.rollbacks = rollbacks;
 		this.gates = gates;
 		this.evaluator = evaluator;
 		this.properties = properties;
@@ -102,7 +106,7 @@ class Conductor implements SchedulingConfigurer {
 						execution.advanceOnSchedule(release);
 					}
 				}
-				case STEP_BACK -> execution.stepBackOnSchedule(release);
+				case STEP_BACK -> rollbacks.stepBackOnSchedule(release);
 				default -> {
 				}
 			}

@@ -29,9 +29,12 @@ class ReleaseController {
 
 	private final ReleaseExecution execution;
 
-	ReleaseController(ReleaseService releases, ReleaseExecution execution) {
+	private final ReleaseRollbacks rollbacks;
+
+	ReleaseController(ReleaseService releases, ReleaseExecution execution, ReleaseRollbacks rollbacks) {
 		this.releases = releases;
 		this.execution = execution;
+		this.rollbacks = rollbacks;
 	}
 
 	@PostMapping
@@ -128,7 +131,7 @@ class ReleaseController {
 					+ "ROLLING_BACK (ends a gradual rollback now); mode defaults to the plan's rollback mode. "
 					+ "409 when the stable deployment no longer runs.")
 	ReleaseView rollBack(@PathVariable UUID id, @Valid @RequestBody ReleaseRequests.RollBack body) {
-		execution.rollBack(id, body.reason(), body.mode());
+		rollbacks.rollBack(id, body.reason(), body.mode());
 		return releases.get(id).view();
 	}
 
