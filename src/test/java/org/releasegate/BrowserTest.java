@@ -119,8 +119,14 @@ public abstract class BrowserTest {
 		return browser.findElements(By.cssSelector(css));
 	}
 
+	/**
+	 * Waits up to 10 s for the condition; an element that went stale while the page was
+	 * replaced (a form post, an htmx swap) counts as not yet.
+	 */
 	protected <T> T waitUntil(ExpectedCondition<T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Fails if the browser console reported an error since the last call. */

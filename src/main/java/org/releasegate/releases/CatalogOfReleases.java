@@ -45,6 +45,16 @@ class CatalogOfReleases implements ReleaseCatalog {
 		return List.copyOf(byEnvironment.values());
 	}
 
+	@Override
+	public List<OpenRelease> open() {
+		return releases.findByStatusInOrderByRequestedAt(ReleaseStatus.OPEN).stream().map(r -> {
+			List<Strategy.Step> plan = r.strategy().plan();
+			Integer percent = r.currentStep() == null ? null : plan.get(r.currentStep()).weight();
+			return new OpenRelease(r.id(), r.application(), r.environment(), r.status(), r.candidateVersion(),
+					r.currentStep(), plan.size(), percent);
+		}).toList();
+	}
+
 	static PolicySummary summary(String environment, PolicyRules rules, String updatedBy, Instant updatedAt,
 			boolean custom) {
 		return new PolicySummary(environment, rules.requiredApprovals(), rules.soakMinutes(),

@@ -17,6 +17,11 @@ public interface ReleaseCatalog {
 	 */
 	List<PolicySummary> policies(String application, Collection<String> environments);
 
+	/**
+	 * Every release still open (requested, approved, running or paused), oldest first.
+	 */
+	List<OpenRelease> open();
+
 	record ReleaseLine(UUID id, String environment, ReleaseStatus status, String stableVersion, String candidateVersion,
 			String requestedBy, Instant requestedAt) {
 	}
@@ -29,6 +34,15 @@ public interface ReleaseCatalog {
 	record PolicySummary(String environment, int requiredApprovals, int soakMinutes, List<String> releaseWindows,
 			List<String> freezes, List<String> customChecks, String autoApproveAfter, boolean custom, String updatedBy,
 			Instant updatedAt) {
+	}
+
+	/**
+	 * An open release as a dashboard shows it: {@code currentStep} counts from 0 and is
+	 * null until the release starts; {@code candidatePercent} is what that step gives the
+	 * candidate.
+	 */
+	record OpenRelease(UUID id, String application, String environment, ReleaseStatus status, String candidateVersion,
+			Integer currentStep, int steps, Integer candidatePercent) {
 	}
 
 }

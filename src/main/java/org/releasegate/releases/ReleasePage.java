@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.releasegate.common.ConflictException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,10 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The release page: what changes, the checklist, the approvals, and the decisions the
- * caller may take. Decisions go through {@link ReleaseService}, which enforces who may
- * take them whatever the page showed. htmx posts get the live part back; plain form posts
- * a redirect to the page.
+ * The release page: what changes, the checklist, the approvals, a running release's
+ * progress, and the decisions the caller may take. Decisions go through
+ * {@link ReleaseService} and {@link ReleaseExecution}, which enforce who may take them
+ * whatever the page showed. htmx posts get the live part back; plain form posts a
+ * redirect to the page.
  */
 @Controller
 class ReleasePage {
@@ -40,10 +43,18 @@ class ReleasePage {
 
 	private static final int MAX_COMMENT = 2000;
 
+	private static final String STEERS = "hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')";
+
 	private final ReleaseService releases;
 
-	ReleasePage(ReleaseService releases) {
+	private final ReleaseExecution execution;
+
+	private final ReleaseProgress progress;
+
+	ReleasePage(ReleaseService releases, ReleaseExecution execution, ReleaseProgress progress) {
 		this.releases = releases;
+		this.execution = execution;
+		this.progress = progress;
 	}
 
 	@GetMapping("/releases/{id}")
@@ -80,9 +91,51 @@ class ReleasePage {
 		return done(view, "Cancelled.", htmx, model, flash);
 	}
 
-	@ExceptionHandler(DecisionForbidden.class)
-	ModelAndView forbidden(DecisionForbidden ex, HttpServletRequest request, HttpServletResponse response) {
-		return refused(HttpStatus.FORBIDDEN, "You may not do this: " + ex.getMessage() + ".", null, request, response);
+	// steering a running release: the same roles as the REST API, checked again by
+	// ReleaseExecution where it depends on the release (a step that needs a product
+	// owner)
+
+	@PostMapping("/releases/{id}/promote")
+	@PreAuthorize(STEERS)
+	String promote(@PathVariable UUID id, HtmxRequest htmx, Model model, RedirectAttributes flash) {
+		execution.promote(id);
+		ReleaseView view = releases.get(id).view();
+		String message = view.status() == ReleaseStatus.COMPLETED ? "Promoted: the release is complete."
+				: "Promoted to step " + (view.currentStep() + 1) + ".";
+		return done(view, message, htmx, model, flash);
+	}
+
+	@PostMapping("/releases/{id}/pause")
+	@PreAuthorize(STEERS)
+	String pause(@PathVariable UUID id, HtmxRequest htmx, Model model, RedirectAttributes flash) {
+		execution.pause(id);
+		return done(releases.get(id).view(), "Paused: traffic stays where it is.", htmx, model, flash);
+	}
+
+	@PostMapping("/releases/{id}/resume")
+	@PreAuthorize(STEERS)
+	String resume(@PathVariable UUID id, HtmxRequest htmx, Model model, RedirectAttributes flash) {
+		execution.resume(id);
+		return done(releases.get(id).view(), "Resumed.", htmx, model, flash);
+	}
+
+	@PostMapping("/releases/{id}/rollback")
+	@PreAuthorize(STEERS)
+	String rollBack(@PathVariable UUID id, @RequestParam(required = false) String reason, HtmxRequest htmx, Model model,
+			RedirectAttributes flash) {
+		String why = limited("reason", reason);
+		if (why == null || why.isBlank()) {
+			throw new InvalidField("reason", "say why you roll back");
+		}
+		execution.rollBack(id, why.strip());
+		ReleaseView view = releases.get(id).view();
+		return done(view, "Rolled back: all traffic goes to " + view.stableVersion() + ".", htmx, model, flash);
+	}
+
+	@ExceptionHandler({ DecisionForbidden.class, AccessDeniedException.class })
+	ModelAndView forbidden(RuntimeException ex, HttpServletRequest request, HttpServletResponse response) {
+		String why = ex instanceof DecisionForbidden ? ex.getMessage() : "your role does not allow it";
+		return refused(HttpStatus.FORBIDDEN, "You may not do this: " + why + ".", null, request, response);
 	}
 
 	@ExceptionHandler(InvalidField.class)
@@ -107,8 +160,7 @@ class ReleasePage {
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		UUID id = UUID.fromString(variables.get("id"));
 		String uri = request.getRequestURI();
-		String form = uri.endsWith("/decision") ? "decision"
-				: uri.endsWith("/cancel") ? "cancel" : variables.get("key");
+		String form = variables.containsKey("key") ? variables.get("key") : uri.substring(uri.lastIndexOf('/') + 1);
 		ModelAndView page = new ModelAndView();
 		populate(page.getModelMap(), releases.get(id).view());
 		page.addObject("error", new InlineError(form, field, message));
@@ -121,7 +173,10 @@ class ReleasePage {
 		return page;
 	}
 
-	/** An error to show beside the form it belongs to, naming the field if one. */
+	/**
+	 * An error to show beside the form it belongs to (decision, cancel, rollback, ... or
+	 * a checklist key), naming the field if one.
+	 */
 	record InlineError(String form, String field, String message) {
 	}
 
@@ -148,12 +203,17 @@ class ReleasePage {
 	private void populate(Map<String, Object> model, ReleaseView view) {
 		model.put("release", view);
 		model.put("allowed", releases.allowed(view));
+		model.put("progress", progress.of(view));
 		model.put("tones", TONES);
 	}
 
 	private static String limited(String text) {
+		return limited("comment", text);
+	}
+
+	private static String limited(String field, String text) {
 		if (text != null && text.length() > MAX_COMMENT) {
-			throw new InvalidField("comment", "at most " + MAX_COMMENT + " characters");
+			throw new InvalidField(field, "at most " + MAX_COMMENT + " characters");
 		}
 		return text;
 	}

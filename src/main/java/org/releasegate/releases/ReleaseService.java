@@ -300,23 +300,46 @@ class ReleaseService {
 
 	/**
 	 * What the current caller may do with a release, for showing only the buttons that
-	 * will work. The write methods above check again, whatever a page showed.
+	 * will work. The write methods check again, whatever a page showed.
 	 */
 	@Transactional(readOnly = true)
 	Allowed allowed(ReleaseView release) {
 		Caller caller = Caller.current();
-		boolean requested = release.status() == ReleaseStatus.REQUESTED;
+		ReleaseStatus status = release.status();
+		boolean requested = status == ReleaseStatus.REQUESTED;
 		boolean owner = caller.has(Role.PRODUCT_OWNER)
 				&& applications.find(release.application()).map(app -> app.isOwnedBy(caller.name())).orElse(false);
 		boolean decided = release.approvals().stream().anyMatch(a -> a.by().equals(caller.name()));
 		boolean requester = caller.name().equals(release.requestedBy());
-		boolean open = requested || release.status() == ReleaseStatus.APPROVED;
+		boolean open = requested || status == ReleaseStatus.APPROVED;
+		// as ReleaseController and ReleaseExecution decide
+		boolean steers = caller.has(Role.ENGINEER) || caller.has(Role.PRODUCT_OWNER)
+				|| caller.has(Role.RELEASE_MANAGER);
+		List<ReleaseView.StepView> steps = release.strategy().steps();
+		Integer step = release.currentStep();
+		ReleaseView.StepView next = step != null && step + 1 < steps.size() ? steps.get(step + 1) : null;
+		boolean promote = status == ReleaseStatus.IN_PROGRESS && next != null && steers
+				&& (!next.requiresConfirmation() || owner);
+		boolean rollBack = steers && release.stableDeploymentId() != null
+				&& status.canMoveTo(ReleaseStatus.ROLLED_BACK);
 		return new Allowed(requested && owner && !requester && !decided, open && caller.has(Role.ENGINEER),
-				open && caller.has(Role.RELEASE_MANAGER), open && (requester || caller.has(Role.RELEASE_MANAGER)));
+				open && caller.has(Role.RELEASE_MANAGER), open && (requester || caller.has(Role.RELEASE_MANAGER)),
+				promote, status == ReleaseStatus.IN_PROGRESS && steers, status == ReleaseStatus.PAUSED && steers,
+				rollBack);
 	}
 
-	/** Which decisions the page offers: approve/reject, attest, waive, cancel. */
-	record Allowed(boolean decide, boolean attest, boolean waive, boolean cancel) {
+	/**
+	 * Which decisions the page offers: approve/reject, attest, waive, cancel, and for a
+	 * running release promote, pause, resume and roll back.
+	 */
+	record Allowed(boolean decide, boolean attest, boolean waive, boolean cancel, boolean promote, boolean pause,
+			boolean resume, boolean rollBack) {
+
+		/** Before a release runs. */
+		Allowed(boolean decide, boolean attest, boolean waive, boolean cancel) {
+			this(decide, attest, waive, cancel, false, false, false, false);
+		}
+
 	}
 
 	/** A release as read, and whether it has become ready to be approved. */

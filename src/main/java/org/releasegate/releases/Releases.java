@@ -58,4 +58,6 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 
 	List<Release> findTop50ByApplicationOrderByRequestedAtDescIdDesc(String application);
 
+	List<Release> findByStatusInOrderByRequestedAt(java.util.Collection<ReleaseStatus> statuses);
+
 }

@@ -141,9 +141,7 @@ class BindingWorker {
 			return;
 		}
 		if (MemberMapping.matches(desired, observed, properties.tolerancePercent())) {
-			trafficLog.applied(change.id(), now());
-			bindings.applied(binding.application(), binding.environment(), observed.percentByMember(), now());
-			trafficLog.inSync(binding.application(), binding.environment(), now());
+			trafficLog.applied(change, observed.percentByMember(), now());
 		}
 		else {
 			String error = "after the change the load balancer reports " + observed.percentByMember();

@@ -1,5 +1,7 @@
 package org.releasegate.traffic;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.releasegate.traffic.adapter.BindingSettings;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +36,13 @@ class Bindings {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final JsonMapper json;
 
-	Bindings(JdbcClient jdbc, JsonMapper json) {
+	Bindings(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
 	}
 
@@ -63,9 +69,20 @@ class Bindings {
 	 * empty answer.
 	 */
 	Optional<Binding> lock(String application, String environment, Duration wait) {
-		jdbc.sql("select set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();
+		// both statements go to PostgreSQL in one round trip
+		String sql = "select set_config('lock_timeout', ?, true);\n" + COLUMNS + " for update";
 		try {
-			return jdbc.sql(COLUMNS + " for update").params(application, environment).query(this::map).optional();
+			return this.template.execute((Connection connection) -> connection.prepareStatement(sql),
+					(PreparedStatement statement) -> {
+						statement.setString(1, wait.toMillis() + "ms");
+						statement.setString(2, application);
+						statement.setString(3, environment);
+						statement.execute();
+						statement.getMoreResults();
+						try (ResultSet rs = statement.getResultSet()) {
+							return rs.next() ? Optional.of(map(rs, 0)) : Optional.<Binding>empty();
+						}
+					});
 		}
 		catch (PessimisticLockingFailureException busy) {
 			return Optional.empty();
@@ -102,13 +119,6 @@ class Bindings {
 			.update();
 	}
 
-	void updateDesired(String application, String environment, Split desired, Instant now) {
-		jdbc.sql("update router_bindings set desired = ?::jsonb, in_sync = false, updated_at = ? "
-				+ "where application = ? and environment = ?")
-			.params(writeSplit(desired), timestamp(now), application, environment)
-			.update();
-	}
-
 	/**
 	 * What the load balancer reported (null when it could not be read, with the error).
 	 */
@@ -122,14 +132,6 @@ class Bindings {
 			.params(write(observed), observed != null, timestamp(now), inSync, TrafficLog.clip(error), application,
 					environment)
 			.update();
-	}
-
-	void applied(String application, String environment, Map<String, Double> observed, Instant now) {
-		jdbc.sql("""
-				update router_bindings set observed = ?::jsonb, observed_at = ?, in_sync = true, last_error = null,
-				       last_applied_at = ?
-				where application = ? and environment = ?
-				""").params(write(observed), timestamp(now), timestamp(now), application, environment).update();
 	}
 
 	private Binding map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.releasegate.traffic;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +37,18 @@ public interface TrafficControl {
 	BindingCheck bindingCheck(String application, String environment);
 
 	/**
+	 * The router binding as last seen by the reconciler, without asking the load
+	 * balancer; empty when the application has no binding in the environment.
+	 */
+	Optional<BindingState> bindingState(String application, String environment);
+
+	/**
+	 * The desired splits decided from {@code from} until {@code to}, oldest first,
+	 * starting with the one in force at {@code from} (at most 500).
+	 */
+	List<SplitChange> splitHistory(String application, String environment, Instant from, Instant to);
+
+	/**
 	 * A rollback: to which deployment, and whether the load balancer already confirmed.
 	 */
 	record RolledBack(UUID deployment, String version, UUID change, boolean confirmed, String detail) {
@@ -42,6 +56,53 @@ public interface TrafficControl {
 
 	/** Whether the load balancer could be read, and what was found or went wrong. */
 	record BindingCheck(boolean readable, String detail) {
+	}
+
+	/**
+	 * A router binding's state: whether the load balancer last reported the desired
+	 * split, whether a change is still being pushed, and what went wrong.
+	 *
+	 * @param applying a change is still waiting to be confirmed by the load balancer
+	 * @param lastError why the load balancer could not be read or changed, if so
+	 * @param driftSince when the load balancer started to differ, while it does
+	 */
+	record BindingState(String adapter, boolean inSync, boolean applying, Instant observedAt, Instant lastAppliedAt,
+			String lastError, Instant driftSince) {
+
+		/** The one word a page shows for it. */
+		public Sync sync() {
+			if (lastError != null) {
+				return Sync.FAILING;
+			}
+			if (applying) {
+				return Sync.APPLYING;
+			}
+			if (driftSince != null) {
+				return Sync.DRIFTED;
+			}
+			return inSync ? Sync.IN_SYNC : Sync.UNCONFIRMED;
+		}
+
+	}
+
+	/** How a load balancer stands against the desired split. */
+	enum Sync {
+
+		/** it reports the desired split */
+		IN_SYNC,
+		/** a change is being pushed */
+		APPLYING,
+		/** it reports something else (changed by hand, restarted) */
+		DRIFTED,
+		/** it could not be read or changed */
+		FAILING,
+		/** it has not been read since the last change */
+		UNCONFIRMED
+
+	}
+
+	/** A desired split as decided: when, by whom and why. */
+	record SplitChange(Instant at, Split split, String actor, String reason) {
 	}
 
 }

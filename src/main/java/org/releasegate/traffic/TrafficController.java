@@ -1,6 +1,7 @@
 package org.releasegate.traffic;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,8 +83,9 @@ class TrafficController {
 					+ "keeps retrying), 409 when there is nothing to roll back to.")
 	ResponseEntity<RollbackView> rollback(@PathVariable String name, @PathVariable String env,
 			@Valid @RequestBody RollbackRequest request) {
-		TrafficControl.RolledBack rolledBack = traffic.rollback(name, env, request.reason());
-		TrafficView.Change change = traffic.findChange(rolledBack.change()).map(traffic::view).orElse(null);
+		TrafficService.Rollback rollback = traffic.rollbackReported(name, env, request.reason());
+		TrafficControl.RolledBack rolledBack = rollback.rolledBack();
+		TrafficView.Change change = traffic.view(rollback.change(), List.of(rollback.target()));
 		RollbackView view = new RollbackView(rolledBack.version(), rolledBack.deployment(),
 				rolledBack.confirmed() ? "APPLIED" : "PENDING", rolledBack.detail(), change);
 		return ResponseEntity.status(rolledBack.confirmed() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);

@@ -35,16 +35,46 @@ class TrafficLog {
 
 	/** Records a change to push, replacing any change still pending for the binding. */
 	void request(TrafficChange change) {
-		jdbc.sql("update traffic_changes set status = 'SUPERSEDED' "
-				+ "where application = ? and environment = ? and status = 'PENDING'")
-			.params(change.application(), change.environment())
-			.update();
 		jdbc.sql("""
+				with superseded as (
+				  update traffic_changes set status = 'SUPERSEDED'
+				  where application = ? and environment = ? and status = 'PENDING')
 				insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
 				                             status, attempts, requested_at)
 				values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'PENDING', 0, ?)
 				""")
-			.params(change.id(), change.application(), change.environment(), change.kind().name(),
+			.params(change.application(), change.environment(), change.id(), change.application(), change.environment(),
+					change.kind().name(), bindings.writeSplit(change.split()), bindings.write(change.members()),
+					change.adapter(), clip(change.reason()), timestamp(change.requestedAt()))
+			.update();
+	}
+
+	/**
+	 * A decision in one statement (one database round trip, as rollbacks must be fast):
+	 * the binding's new desired split, its history entry, and the change to push, which
+	 * replaces any change still pending for the binding.
+	 */
+	void decide(TrafficChange change, String actor) {
+		jdbc.sql("""
+				with desired as (
+				  update router_bindings set desired = ?::jsonb, in_sync = false, updated_at = ?
+				  where application = ? and environment = ?),
+				history as (
+				  insert into traffic_splits (application, environment, split, holder, reason, actor, changed_at)
+				  values (?, ?, ?::jsonb, ?, ?, ?, ?)),
+				superseded as (
+				  update traffic_changes set status = 'SUPERSEDED'
+				  where application = ? and environment = ? and status = 'PENDING')
+				insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
+				                             status, attempts, requested_at)
+				values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'PENDING', 0, ?)
+				""")
+			.params(bindings.writeSplit(change.split()), timestamp(change.requestedAt()), change.application(),
+					change.environment(), //
+					change.application(), change.environment(), bindings.writeSplit(change.split()),
+					change.split().holder().orElse(null), clip(change.reason()), actor, timestamp(change.requestedAt()), //
+					change.application(), change.environment(), //
+					change.id(), change.application(), change.environment(), change.kind().name(),
 					bindings.writeSplit(change.split()), bindings.write(change.members()), change.adapter(),
 					clip(change.reason()), timestamp(change.requestedAt()))
 			.update();
@@ -78,12 +108,28 @@ class TrafficLog {
 			.update();
 	}
 
-	void applied(UUID change, Instant now) {
+	/**
+	 * The load balancer confirmed a change, in one statement: the change is applied, the
+	 * binding in sync with what was observed, and open drift resolved.
+	 */
+	void applied(TrafficChange change, Map<String, Double> observed, Instant now) {
 		jdbc.sql("""
-				update traffic_changes set attempts = attempts + 1, last_attempt_at = ?, applied_at = ?,
-				       status = 'APPLIED', last_error = null
-				where id = ?
-				""").params(timestamp(now), timestamp(now), change).update();
+				with change as (
+				  update traffic_changes set attempts = attempts + 1, last_attempt_at = ?, applied_at = ?,
+				         status = 'APPLIED', last_error = null
+				  where id = ?),
+				drift as (
+				  update traffic_drift set resolved_at = ?
+				  where application = ? and environment = ? and resolved_at is null)
+				update router_bindings set observed = ?::jsonb, observed_at = ?, in_sync = true, last_error = null,
+				       last_applied_at = ?
+				where application = ? and environment = ?
+				""")
+			.params(timestamp(now), timestamp(now), change.id(), //
+					timestamp(now), change.application(), change.environment(), //
+					bindings.write(observed), timestamp(now), timestamp(now), change.application(),
+					change.environment())
+			.update();
 	}
 
 	/** Appends a desired split to the history. */
@@ -105,6 +151,41 @@ class TrafficLog {
 			.params(application, environment)
 			.query(UUID.class)
 			.list();
+	}
+
+	/**
+	 * The desired splits decided from {@code from} until {@code to}, oldest first,
+	 * starting with the one in force at {@code from}.
+	 */
+	List<TrafficControl.SplitChange> history(String application, String environment, Instant from, Instant to,
+			int limit) {
+		return jdbc.sql("""
+				select split::text, actor, reason, changed_at from traffic_splits
+				where application = :application and environment = :environment and changed_at <= :to
+				  and id >= coalesce((select id from traffic_splits
+				                      where application = :application and environment = :environment
+				                        and changed_at <= :from
+				                      order by id desc limit 1), 0)
+				order by id limit :limit
+				""")
+			.param("application", application)
+			.param("environment", environment)
+			.param("from", timestamp(from))
+			.param("to", timestamp(to))
+			.param("limit", limit)
+			.query((rs, row) -> new TrafficControl.SplitChange(instant(rs.getTimestamp(4)),
+					bindings.readSplit(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** When the open drift of a binding was detected, if it is drifting. */
+	Optional<Instant> driftSince(String application, String environment) {
+		return jdbc
+			.sql("select detected_at from traffic_drift where application = ? and environment = ? "
+					+ "and resolved_at is null order by id desc limit 1")
+			.params(application, environment)
+			.query((rs, row) -> instant(rs.getTimestamp(1)))
+			.optional();
 	}
 
 	/** Records drift unless drift is already open for the binding; true if new. */

@@ -18,8 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One application: its environments with their splits, its deployments (newest first),
- * with the latest releases and the release policy per environment. Router bindings get
- * their section when the traffic module lands.
+ * with the latest releases, the release policy and the router binding's state per
+ * environment.
  */
 @Controller
 class ApplicationPage {

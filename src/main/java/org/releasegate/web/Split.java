@@ -2,13 +2,15 @@ package org.releasegate.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 import org.releasegate.deployments.DeploymentSummary;
 
 /**
  * A traffic split as the split-bar fragment draws it: one segment per deployment that
- * receives traffic. The deployment with the largest share is the stable one, the others
- * are candidates.
+ * receives traffic, the stable one first. The stable one is the one the traffic module
+ * names (the last to hold 100%), or else the one with the largest share; the others are
+ * candidates.
  */
 public record Split(List<Segment> segments) {
 
@@ -17,9 +19,15 @@ public record Split(List<Segment> segments) {
 	}
 
 	public static Split of(List<DeploymentSummary> running) {
+		return of(running, null);
+	}
+
+	/** With the stable deployment known (null if not). */
+	public static Split of(List<DeploymentSummary> running, UUID stable) {
 		List<DeploymentSummary> serving = running.stream()
 			.filter(d -> d.trafficPercent() > 0)
-			.sorted(Comparator.comparingInt(DeploymentSummary::trafficPercent).reversed())
+			.sorted(Comparator.comparing((DeploymentSummary d) -> !d.id().equals(stable))
+				.thenComparing(Comparator.comparingInt(DeploymentSummary::trafficPercent).reversed()))
 			.toList();
 		List<Segment> segments = new java.util.ArrayList<>();
 		for (int i = 0; i < serving.size(); i++) {

@@ -32,6 +32,12 @@ class ReleasePageTest {
 	@MockitoBean
 	ReleaseService releases;
 
+	@MockitoBean
+	ReleaseExecution execution;
+
+	@MockitoBean
+	ReleaseProgress progress;
+
 	@Test
 	void showsTheDecisionFormOnlyToThoseAllowed() {
 		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REQUESTED), false));
@@ -55,7 +61,8 @@ class ReleasePageTest {
 		given(releases.allowed(any())).willReturn(new ReleaseService.Allowed(false, false, false, false));
 		assertThat(mvc.get().uri("/releases/{id}/live", ID)).hasStatusOk()
 			.bodyText()
-			.contains("data-status=\"APPROVED\"", "hx-trigger=\"every 3s [!this.matches(&#39;:focus-within&#39;)]\"");
+			.contains("data-status=\"APPROVED\"",
+					"hx-trigger=\"every 3s [!this.matches(&#39;:focus-within&#39;) &amp;&amp; !this.querySelector(&#39;dialog[open]&#39;)]\"");
 
 		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REJECTED), false));
 		assertThat(mvc.get().uri("/releases/{id}/live", ID)).as("a closed release is not polled")

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.releasegate.deployments.DeploymentHealth;
 import org.releasegate.deployments.DeploymentState;
 import org.releasegate.deployments.DeploymentSummary;
+import org.releasegate.releases.ReleaseCatalog;
+import org.releasegate.releases.ReleaseStatus;
+import org.releasegate.traffic.TrafficControl.BindingState;
 import org.releasegate.web.Dashboard.ApplicationStatus;
 import org.releasegate.web.Dashboard.EnvironmentStatus;
 
@@ -57,10 +60,34 @@ class DashboardPageTest {
 			.contains("No application matches “zzz”.");
 	}
 
+	@Test
+	void showsTheOpenReleaseAndWhetherTheLoadBalancerServesTheSplit() {
+		UUID release = UUID.randomUUID();
+		List<DeploymentSummary> running = List.of(deployment("1.1.0", 25), deployment("1.0.0", 75));
+		Instant at = Instant.parse("2026-11-29T06:00:00Z");
+		ApplicationStatus checkout = new ApplicationStatus("checkout", "Checkout", Set.of("alice"), List.of(
+				new EnvironmentStatus("production", running, Split.of(running),
+						new ReleaseCatalog.OpenRelease(release, "checkout", "production", ReleaseStatus.IN_PROGRESS,
+								"1.1.0", 1, 4, 25),
+						new BindingState("haproxy", true, false, at, at, null, null)),
+				new EnvironmentStatus("staging", running, Split.of(running), null,
+						new BindingState("haproxy", false, false, at, at, null, at)),
+				new EnvironmentStatus("qa", running, Split.of(running), null, null)));
+		given(dashboard.applications(null)).willReturn(List.of(checkout));
+		assertThat(mvc.get().uri("/")).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/releases/" + release + "\"", "data-status=\"IN_PROGRESS\"", ">in progress<",
+					"Release of 1.1.0", "step 2 of 4, 25%", "data-sync=\"IN_SYNC\"", "data-sync=\"DRIFTED\"",
+					"class=\"badge warn\">drift<",
+					"the load balancer differs from the desired split since 2026-11-29 06:00 UTC", "data-sync=\"NONE\"",
+					"no router binding")
+			.doesNotContain("the load balancer serves the desired split");
+	}
+
 	private static ApplicationStatus checkout() {
 		List<DeploymentSummary> running = List.of(deployment("1.1.0", 10), deployment("1.0.0", 90));
 		return new ApplicationStatus("checkout", "Checkout", Set.of("alice"),
-				List.of(new EnvironmentStatus("production", running, Split.of(running))));
+				List.of(new EnvironmentStatus("production", running, Split.of(running), null, null)));
 	}
 
 	private static DeploymentSummary deployment(String version, int percent) {

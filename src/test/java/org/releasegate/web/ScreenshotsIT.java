@@ -32,13 +32,22 @@ class ScreenshotsIT extends BrowserTest {
 		person("pat", "PRODUCT_OWNER");
 		person("erin", "ENGINEER");
 		shop("demo-checkout", "Checkout",
-				Map.of("production", List.of("2.4.0:75", "2.5.0:25"), "staging", List.of("2.5.0:100")));
+				Map.of("production", List.of("2.4.0:100", "2.5.0:0"), "staging", List.of("2.4.0:0", "2.5.0:100")));
 		shop("demo-catalog", "Catalog", Map.of("production", List.of("7.1.3:100", "7.2.0:0")));
 		shop("demo-payments", "Payments", Map.of("production", List.of("1.9.2:100")));
+		String canary = runningCanaryOfCheckout();
+		// someone changed the staging load balancer by hand; the binding only reports it
+		org.releasegate.traffic.InMemoryLoadBalancer.get("demo-checkout-staging")
+			.setByHand("demo-checkout-staging/v2-4-0", 50);
 
 		signIn("admin", org.releasegate.Api.ADMIN_PASSWORD);
 		open("/?q=demo-");
 		assertThat(findAll("[data-application]")).hasSize(3);
+		waitUntil(driver -> {
+			driver.navigate().refresh();
+			return !findAll("[data-application='demo-checkout'] [data-sync=DRIFTED]").isEmpty();
+		});
+		assertThat(findAll("[data-application='demo-checkout'] .open-release")).hasSize(1);
 		save("dashboard", screenshot("dashboard"));
 		browser.manage().window().setSize(new Dimension(390, 844));
 		open("/?q=demo-");
@@ -61,7 +70,81 @@ class ScreenshotsIT extends BrowserTest {
 		save("inbox", screenshot("inbox"));
 		open("/releases/" + release);
 		assertThat(findAll("#checklist li")).hasSize(6);
+		save("release-approval", screenshot("release-approval"));
+
+		browser.manage().deleteAllCookies();
+		signIn("erin", "password-of-erin");
+		browser.manage().window().setSize(new Dimension(1280, 1180));
+		open("/releases/" + canary);
+		waitUntil(driver -> !findAll("#timeline canvas").isEmpty());
+		assertThat(find("#current-step").getText()).startsWith("Step 3 of 4: 50% to 2.5.0");
 		save("release", screenshot("release"));
+		browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	/**
+	 * Erin releases the checkout's 2.5.0 as a canary with a health gate; Pat approves. It
+	 * takes two short steps and holds the third for an hour: a real timeline, if a short
+	 * one.
+	 */
+	private String runningCanaryOfCheckout() {
+		as("admin", org.releasegate.Api.ADMIN_PASSWORD).put()
+			.uri("/api/v1/applications/demo-checkout/environments/production/policy")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("requiredApprovals", 1, "soakMinutes", 0))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		as("admin", org.releasegate.Api.ADMIN_PASSWORD).put()
+			.uri("/api/v1/applications/demo-checkout/environments/production/gates")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("reportedHealth", true, "failuresToRollBack", 3))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String id = (String) call("erin", "/api/v1/releases",
+				Map.of("application", "demo-checkout", "environment", "production", "candidateVersion", "2.5.0",
+						"strategy",
+						Map.of("type", "CANARY", "steps",
+								List.of(Map.of("weight", 5, "pause", "PT2S"), Map.of("weight", 25, "pause", "PT3S"),
+										Map.of("weight", 50, "pause", "PT1H"), Map.of("weight", 100, "pause", "PT0S"))),
+						"onCallContact", "erin (pager +49 30 1234 567)", "summary",
+						"Saved baskets: a basket survives signing out and comes back on every device.", "ticketUrl",
+						"https://tickets.example.com/CHK-2210"))
+			.get("id");
+		call("pat", "/api/v1/releases/" + id + "/approvals",
+				Map.of("decision", "APPROVE", "comment", "Copy and prices checked with marketing"));
+		call("erin", "/api/v1/releases/" + id + "/checklist/normal-behaviour",
+				Map.of("action", "ATTEST", "comment", "error rate 0.01 %, p99 140 ms in staging"));
+		call("erin", "/api/v1/releases/" + id + "/start", Map.of());
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> Integer.valueOf(2)
+				.equals(as("erin", "password-of-erin").get()
+					.uri("/api/v1/releases/{id}", id)
+					.exchange()
+					.expectBody(org.releasegate.Api.JSON)
+					.returnResult()
+					.getResponseBody()
+					.get("currentStep")));
+		return id;
+	}
+
+	private Map<String, Object> call(String username, String path, Map<String, Object> body) {
+		return as(username, "password-of-" + username).post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(org.releasegate.Api.JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private org.springframework.test.web.servlet.client.RestTestClient as(String username, String password) {
+		return api.basic(username, password);
 	}
 
 	/**
@@ -141,7 +224,7 @@ class ScreenshotsIT extends BrowserTest {
 				.put()
 				.uri("/api/v1/applications/{name}/environments/{env}/binding", name, environment)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("adapter", "memory", "settings", Map.of("name", balancer)))
+				.body(Map.of("adapter", "memory", "settings", Map.of("name", balancer), "driftPolicy", "REPORT"))
 				.exchange()
 				.expectStatus()
 				.is2xxSuccessful();

@@ -22,6 +22,14 @@ class SplitTest {
 	}
 
 	@Test
+	void theStableDeploymentTheTrafficModuleNamesComesFirstWhateverItsShare() {
+		DeploymentSummary stable = deployment("1.0", 40);
+		Split split = Split.of(List.of(deployment("2.0", 60), stable), stable.id());
+		assertThat(split.segments()).containsExactly(new Split.Segment("1.0", 40, "stable"),
+				new Split.Segment("2.0", 60, "candidate"));
+	}
+
+	@Test
 	void noTrafficYetIsSaidInWords() {
 		Split split = Split.of(List.of(deployment("1.0", 0)));
 		assertThat(split.isEmpty()).isTrue();
