@@ -197,9 +197,13 @@ class ReleaseExecution {
 		releases.save(release);
 	}
 
-	/** A person rolls back the way the release's plan says. */
+	/**
+	 * A person rolls back at once, whatever the plan says, which also ends a gradual
+	 * rollback: the release page's "Roll back now". The REST API lets the caller choose
+	 * ({@link ReleaseRollbacks#rollBack(UUID, String, Strategy.Rollback.Mode)}).
+	 */
 	void rollBack(UUID id, String reason) {
-		rollbacks.rollBack(id, reason, null);
+		rollbacks.rollBack(id, reason, Strategy.Rollback.Mode.INSTANT);
 	}
 
 	/**
