@@ -2,6 +2,10 @@ package org.releasegate;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +40,17 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service on the given database and port, and waits until it is up.
-	 * @param arguments further Spring properties, e.g. {@code --server.port=0}
+	 * Starts the service on the given database and port, and waits until it is ready:
+	 * after its runners (the admin account is made by one), not merely started.
+	 * @param arguments further Spring properties
 	 */
-	public static ServiceProcess start(String url, String user, String password, String... arguments)
+	public static ServiceProcess start(String url, String user, String password, int port, String... arguments)
 			throws IOException {
 		Path log = Files.createTempFile("releasegate-process", ".log");
 		log.toFile().deleteOnExit();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-jar", JAR.toString(), "--spring.datasource.url=" + url,
+						"-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + url,
 						"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
 						"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
 						"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
@@ -53,10 +58,17 @@ public final class ServiceProcess implements AutoCloseable {
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, log);
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
 		try {
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(100))
-				.until(() -> !process.isAlive() || service.log().contains("Started ReleaseGateApplication"));
+				.ignoreExceptions()
+				.until(() -> !process.isAlive()
+						|| client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
 		catch (RuntimeException ex) {
 			process.destroyForcibly();
@@ -66,10 +78,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return service;
 	}
 
-	/** Starts the service on the database the test run uses. */
+	/** Starts the service on the database the test run uses, on a free port. */
 	public static ServiceProcess onTestDatabase(String... arguments) throws IOException {
 		return start(System.getProperty("spring.datasource.url"), System.getProperty("spring.datasource.username"),
-				System.getProperty("spring.datasource.password", ""), arguments);
+				System.getProperty("spring.datasource.password", ""), freePort(), arguments);
 	}
 
 	/** A port nobody listens on right now. */

@@ -48,7 +48,7 @@ class KillRestartIT {
 			}
 			String id = scene.approved(CanaryScene.canary(steps));
 
-			try (ServiceProcess other = ServiceProcess.onTestDatabase("--server.port=0")) {
+			try (ServiceProcess other = ServiceProcess.onTestDatabase()) {
 				scene.act(scene.engineer, id, "start", null);
 				scene.awaitStep(id, 4, Duration.ofSeconds(15));
 				other.kill();

@@ -92,7 +92,7 @@ class LoneRestartIT {
 	}
 
 	private static ServiceProcess start(TestDatabase.Extra database, int port) throws Exception {
-		return ServiceProcess.start(database.url(), database.user(), database.password(), "--server.port=" + port);
+		return ServiceProcess.start(database.url(), database.user(), database.password(), port);
 	}
 
 	/**
