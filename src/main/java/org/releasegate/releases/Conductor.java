@@ -89,7 +89,10 @@ class Conductor implements SchedulingConfigurer {
 			Release release = locked.get();
 			if (verdict != null && verdict.configured() && release.status() == seen.get().status() && gated(release)
 					&& gateDue(release) && release.currentStep().equals(seen.get().currentStep())) {
-				if (!execution.countGate(release, verdict)) {
+				boolean holds = execution.countGate(release, verdict);
+				// a failing gate holds a canary where it is; it never holds up a step
+				// back
+				if (!holds && release.status() == ReleaseStatus.IN_PROGRESS) {
 					return;
 				}
 			}

@@ -203,6 +203,23 @@ class GradualRollbackIT {
 	}
 
 	@Test
+	void aFailingGateThatHasNotYetRolledBackNeverHoldsUpAStepBack() {
+		// gates are evaluated as often as the conductor passes (200 ms in tests): were a
+		// failing evaluation to hold the rollback like it holds a canary, it would not
+		// move
+		assertThat(scene.gates(Map.of("reportedHealth", true, "failuresToRollBack", 100)).status()).isEqualTo(200);
+		String id = runningAt(canary("PT0.5S"), 2);
+		reportHealth("DEGRADED");
+		scene.act(scene.engineer, id, "rollback", Map.of("reason", "slow pages"));
+		Reply rolledBack = scene.awaitStatus(id, "ROLLED_BACK", Duration.ofSeconds(6));
+		assertThat(rolledBack.body()).containsEntry("reason", "slow pages");
+		assertThat(rolledBack.list("gateResults")).anySatisfy(r -> assertThat(r).containsEntry("passed", false));
+		assertThat(scene.audit("release.stepped-back")).hasSize(1);
+		assertThat(scene.audit("release.rolled-back")).singleElement()
+			.satisfies(e -> assertThat(after(e)).containsEntry("mode", "GRADUAL"));
+	}
+
+	@Test
 	void aCompletedReleaseWalksBackFromTheTopUnlessAnotherReleaseIsOpen() {
 		String id = runningAt(canary("PT1H"), 3);
 		assertThat(scene.read(id).get("status")).isEqualTo("COMPLETED");
