@@ -10,6 +10,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -31,6 +32,11 @@ public class Api {
 
 	Api(Environment environment) {
 		this.environment = environment;
+	}
+
+	/** Calls a service started apart from the test context, on the given port. */
+	public static Api at(int port) {
+		return new Api(new MockEnvironment().withProperty("local.server.port", String.valueOf(port)));
 	}
 
 	public String baseUrl() {

@@ -79,6 +79,40 @@ public class TestDatabase implements LauncherSessionListener {
 		}
 	}
 
+	/**
+	 * A further fresh database on the same PostgreSQL, for services a test starts apart
+	 * from the shared test context (which never sees it); dropped on close.
+	 */
+	public static Extra extra() {
+		String name = PREFIX + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(100_000);
+		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot create a database at " + adminUrl() + ": " + ex.getMessage(), ex);
+		}
+		return new Extra(name, adminUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), user(), password());
+	}
+
+	/** A database made by {@link #extra()}. */
+	public record Extra(String name, String url, String user, String password) implements AutoCloseable {
+
+		public Connection connect() throws SQLException {
+			return DriverManager.getConnection(url, user, password);
+		}
+
+		@Override
+		public void close() {
+			try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ex) {
+				System.err.println("Could not drop test database " + name + ": " + ex.getMessage());
+			}
+		}
+
+	}
+
 	/** Databases of runs that died without cleaning up, a day or more ago. */
 	private static void dropAbandoned(Statement statement) throws SQLException {
 		List<String> abandoned = new ArrayList<>();

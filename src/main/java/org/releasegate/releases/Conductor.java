@@ -15,11 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts scheduled releases and steps canaries forward. Each release is handled in its
- * own short transaction under its row lock ({@code FOR UPDATE SKIP LOCKED}), and what is
- * due is decided inside the lock from the stored step and its start time: with several
- * instances each step is applied once, and after a restart the release goes on from where
- * it stood.
+ * Starts scheduled releases, steps canaries forward and gradual rollbacks back. Each
+ * release is handled in its own short transaction under its row lock
+ * ({@code FOR UPDATE SKIP LOCKED}), and what is due is decided inside the lock from the
+ * stored step and its start time: with several instances each step is applied once, and
+ * after a restart the release goes on from where it stood.
  */
 @Component
 class Conductor implements SchedulingConfigurer {
@@ -29,6 +29,8 @@ class Conductor implements SchedulingConfigurer {
 	private final Releases releases;
 
 	private final ReleaseExecution execution;
+
+	private final ReleaseRollbacks rollbacks;
 
 	private final GateStore gates;
 
@@ -40,10 +42,12 @@ class Conductor implements SchedulingConfigurer {
 
 	private final TransactionTemplate transaction;
 
-	Conductor(Releases releases, ReleaseExecution execution, GateStore gates, GateEvaluator evaluator,
-			ReleaseProperties properties, Clock clock, PlatformTransactionManager transactions) {
+	Conductor(Releases releases, ReleaseExecution execution, ReleaseRollbacks rollbacks, GateStore gates,
+			GateEvaluator evaluator, ReleaseProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.releases = releases;
 		this.execution = execution;
+		this.rollbacks = rollbacks;
 		this.gates = gates;
 		this.evaluator = evaluator;
 		this.properties = properties;
@@ -74,8 +78,8 @@ class Conductor implements SchedulingConfigurer {
 			return;
 		}
 		HealthGates configured = gates.find(seen.get().application(), seen.get().environment()).orElse(null);
-		GateVerdict verdict = seen.get().status() == ReleaseStatus.IN_PROGRESS && gateDue(seen.get())
-				? evaluator.evaluate(seen.get(), configured) : null;
+		GateVerdict verdict = gated(seen.get()) && gateDue(seen.get()) ? evaluator.evaluate(seen.get(), configured)
+				: null;
 		transaction.executeWithoutResult(status -> {
 			Optional<Release> locked = releases.lockIfFree(id);
 			if (locked.isEmpty()) {
@@ -83,9 +87,12 @@ class Conductor implements SchedulingConfigurer {
 				return;
 			}
 			Release release = locked.get();
-			if (verdict != null && verdict.configured() && release.status() == ReleaseStatus.IN_PROGRESS
+			if (verdict != null && verdict.configured() && release.status() == seen.get().status() && gated(release)
 					&& gateDue(release) && release.currentStep().equals(seen.get().currentStep())) {
-				if (!execution.countGate(release, verdict)) {
+				boolean holds = execution.countGate(release, verdict);
+				// a failing gate holds a canary where it is; it never holds up a step
+				// back
+				if (!holds && release.status() == ReleaseStatus.IN_PROGRESS) {
 					return;
 				}
 			}
@@ -102,10 +109,20 @@ class Conductor implements SchedulingConfigurer {
 						execution.advanceOnSchedule(release);
 					}
 				}
+				case STEP_BACK -> rollbacks.stepBackOnSchedule(release);
 				default -> {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Gates watch a candidate that takes traffic on its own account: while a release
+	 * runs, and while a gradual rollback still gives it a share (a failing one then loses
+	 * it at once).
+	 */
+	private static boolean gated(Release release) {
+		return release.status() == ReleaseStatus.IN_PROGRESS || release.status() == ReleaseStatus.ROLLING_BACK;
 	}
 
 	private boolean gateDue(Release release) {

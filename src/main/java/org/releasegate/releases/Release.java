@@ -58,6 +58,12 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 
 	private String strategySteps;
 
+	@Enumerated(EnumType.STRING)
+	private Strategy.Rollback.Mode rollbackMode;
+
+	/** ISO-8601, only for a GRADUAL rollback. */
+	private String rollbackStepPause;
+
 	private Integer currentStep;
 
 	private Instant stepStartedAt;
@@ -331,17 +337,13 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		return this;
 	}
 
+	/**
+	 * All traffic back to the stable deployment at once, from a running, paused or
+	 * completed release, or to end a gradual rollback now. The decision is recorded as
+	 * the one that closed the release.
+	 */
 	Release rollBack(String why, String byActor, Instant now) {
-		if (why == null || why.isBlank()) {
-			throw new InvalidField("reason", "a rollback needs a reason");
-		}
-		if (!status.canMoveTo(ReleaseStatus.ROLLED_BACK)) {
-			throw new IllegalStateException(
-					"release is " + status + "; only a running, paused or completed release " + "can be rolled back");
-		}
-		if (stableDeploymentId == null) {
-			throw new IllegalStateException("a first release has no stable deployment to return to");
-		}
+		requireRollback(why, ReleaseStatus.ROLLED_BACK);
 		moveTo(ReleaseStatus.ROLLED_BACK);
 		decidedBy = byActor;
 		decidedAt = now;
@@ -349,6 +351,73 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		finishedAt = now;
 		registerEvent(new ReleaseRolledBack(id, application, environment, stableDeploymentId, why, byActor));
 		return this;
+	}
+
+	/**
+	 * Whether a gradual rollback has steps to walk: the plan asks for one and the
+	 * candidate holds more than the first step's share. From the first step the way back
+	 * is a single step to 0%, the same as an instant rollback.
+	 */
+	boolean walksBack() {
+		return strategy().rollback().gradual() && currentStep != null && currentStep > 0;
+	}
+
+	/**
+	 * A gradual rollback begins: the candidate goes back to the share of the step before
+	 * the current one at once; {@link #stepBack} takes the next ones.
+	 */
+	Release startRollback(String why, String byActor, Instant now) {
+		requireRollback(why, ReleaseStatus.ROLLING_BACK);
+		if (!walksBack()) {
+			throw new IllegalStateException("release is at step " + currentStep + " with a "
+					+ strategy().rollback().mode() + " rollback; there are no steps to walk back");
+		}
+		moveTo(ReleaseStatus.ROLLING_BACK);
+		decidedBy = byActor;
+		decidedAt = now;
+		reason = why;
+		registerEvent(new ReleaseRollbackStarted(id, application, environment, stableDeploymentId, why, byActor));
+		stepBackOne(now);
+		return this;
+	}
+
+	/**
+	 * The next step of a gradual rollback: the share of the step before, or, from the
+	 * first step, none at all, which ends the release ROLLED_BACK.
+	 */
+	Release stepBack(Instant now) {
+		if (status != ReleaseStatus.ROLLING_BACK) {
+			throw new IllegalStateException("release is " + status + "; it steps back while ROLLING_BACK");
+		}
+		if (currentStep > 0) {
+			stepBackOne(now);
+			return this;
+		}
+		moveTo(ReleaseStatus.ROLLED_BACK);
+		finishedAt = now;
+		registerEvent(new ReleaseRolledBack(id, application, environment, stableDeploymentId, reason, decidedBy));
+		return this;
+	}
+
+	private void stepBackOne(Instant now) {
+		currentStep = currentStep - 1;
+		stepStartedAt = now;
+		registerEvent(new ReleaseSteppedBack(id, application, environment, currentStep,
+				strategy().plan().get(currentStep).weight()));
+	}
+
+	private void requireRollback(String why, ReleaseStatus next) {
+		if (why == null || why.isBlank()) {
+			throw new InvalidField("reason", "a rollback needs a reason");
+		}
+		if (!status.canMoveTo(next)) {
+			throw new IllegalStateException(status == ReleaseStatus.ROLLING_BACK
+					? "release is already ROLLING_BACK; an INSTANT rollback ends it now"
+					: "release is " + status + "; only a running, paused or completed release can be rolled back");
+		}
+		if (stableDeploymentId == null) {
+			throw new IllegalStateException("a first release has no stable deployment to return to");
+		}
 	}
 
 	/** The split a step asks for: the candidate gets its weight, the stable the rest. */
@@ -367,6 +436,17 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		List<Strategy.Step> plan = strategy().plan();
 		return currentStep == null || currentStep + 1 >= plan.size() ? Optional.empty()
 				: Optional.of(plan.get(currentStep + 1));
+	}
+
+	/**
+	 * The candidate's share as this release decided it: none before the start and after a
+	 * rollback, else the weight of the current step.
+	 */
+	Integer candidatePercent() {
+		if (currentStep == null) {
+			return null;
+		}
+		return status == ReleaseStatus.ROLLED_BACK ? 0 : strategy().plan().get(currentStep).weight();
 	}
 
 	boolean atFullTraffic() {
@@ -393,6 +473,9 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 	private void setStrategy(Strategy strategy) {
 		this.strategyType = strategy.type();
 		this.strategySteps = strategy.encodeSteps();
+		this.rollbackMode = strategy.rollback().mode();
+		this.rollbackStepPause = strategy.rollback().stepPause() == null ? null
+				: strategy.rollback().stepPause().toString();
 	}
 
 	private static String blankToNull(String text) {
@@ -410,7 +493,9 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 	}
 
 	Strategy strategy() {
-		return Strategy.decode(strategyType, strategySteps);
+		return Strategy.decode(strategyType, strategySteps,
+				new Strategy.Rollback(rollbackMode == null ? Strategy.Rollback.Mode.INSTANT : rollbackMode,
+						rollbackStepPause == null ? null : Duration.parse(rollbackStepPause)));
 	}
 
 	UUID id() {

@@ -29,9 +29,12 @@ class ReleaseController {
 
 	private final ReleaseExecution execution;
 
-	ReleaseController(ReleaseService releases, ReleaseExecution execution) {
+	private final ReleaseRollbacks rollbacks;
+
+	ReleaseController(ReleaseService releases, ReleaseExecution execution, ReleaseRollbacks rollbacks) {
 		this.releases = releases;
 		this.execution = execution;
+		this.rollbacks = rollbacks;
 	}
 
 	@PostMapping
@@ -123,11 +126,12 @@ class ReleaseController {
 
 	@PostMapping("/{id}/rollback")
 	@PreAuthorize("hasAnyRole('ENGINEER', 'PRODUCT_OWNER', 'RELEASE_MANAGER')")
-	@Operation(summary = "Send all traffic back to the stable deployment at once",
-			description = "Allowed while IN_PROGRESS, PAUSED or COMPLETED; 409 when the stable deployment no "
-					+ "longer runs.")
+	@Operation(summary = "Send traffic back to the stable deployment, at once or as the plan's gradual rollback",
+			description = "Allowed while IN_PROGRESS, PAUSED or COMPLETED, and with mode INSTANT while "
+					+ "ROLLING_BACK (ends a gradual rollback now); mode defaults to the plan's rollback mode. "
+					+ "409 when the stable deployment no longer runs.")
 	ReleaseView rollBack(@PathVariable UUID id, @Valid @RequestBody ReleaseRequests.RollBack body) {
-		execution.rollBack(id, body.reason());
+		rollbacks.rollBack(id, body.reason(), body.mode());
 		return releases.get(id).view();
 	}
 

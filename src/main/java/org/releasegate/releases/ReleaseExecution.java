@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.releasegate.applications.ApplicationCatalog;
@@ -14,8 +13,6 @@ import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.releasegate.common.ConflictException;
 import org.releasegate.common.NotFoundException;
-import org.releasegate.deployments.DeploymentCatalog;
-import org.releasegate.deployments.DeploymentSummary;
 import org.releasegate.identity.Role;
 import org.releasegate.traffic.Split;
 import org.releasegate.traffic.TrafficControl;
@@ -37,28 +34,28 @@ class ReleaseExecution {
 
 	private final ApplicationCatalog applications;
 
-	private final DeploymentCatalog deployments;
-
 	private final ChecklistEvaluator checklist;
 
 	private final TrafficControl traffic;
 
 	private final GateResults gateResults;
 
+	private final ReleaseRollbacks rollbacks;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	ReleaseExecution(Releases releases, ReleasePolicies policies, ApplicationCatalog applications,
-			DeploymentCatalog deployments, ChecklistEvaluator checklist, TrafficControl traffic,
-			GateResults gateResults, AuditLog audit, Clock clock) {
+			ChecklistEvaluator checklist, TrafficControl traffic, GateResults gateResults, ReleaseRollbacks rollbacks,
+			AuditLog audit, Clock clock) {
 		this.releases = releases;
 		this.policies = policies;
 		this.applications = applications;
-		this.deployments = deployments;
 		this.checklist = checklist;
 		this.traffic = traffic;
 		this.gateResults = gateResults;
+		this.rollbacks = rollbacks;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -200,38 +197,13 @@ class ReleaseExecution {
 		releases.save(release);
 	}
 
-	/** A person rolls back: all traffic to the stable deployment at once. */
-	void rollBack(UUID id, String reason) {
-		rollBack(lock(id), reason, Actor.current(), null);
-	}
-
 	/**
-	 * Traffic goes back to the stable deployment, provided it still runs; a rollback is
-	 * never a redeploy.
+	 * A person rolls back at once, whatever the plan says, which also ends a gradual
+	 * rollback: the release page's "Roll back now". The REST API lets the caller choose
+	 * ({@link ReleaseRollbacks#rollBack(UUID, String, Strategy.Rollback.Mode)}).
 	 */
-	void rollBack(Release release, String reason, Actor actor, String evidence) {
-		if (release.stableDeploymentId() != null) {
-			Optional<DeploymentSummary> stable = deployments.find(release.stableDeploymentId());
-			if (stable.isEmpty() || !stable.get().isRunning()) {
-				throw new ConflictException(
-						"stable " + release.stableVersion() + " is " + stable.map(d -> d.state().name()).orElse("gone")
-								+ ": traffic is never sent back to a deployment that is not RUNNING; "
-								+ "deploy it again or shift traffic by hand");
-			}
-		}
-		ReleaseStatus before = release.status();
-		release.rollBack(reason, actor.name(), clock.instant());
-		traffic.shift(release.application(), release.environment(), Split.all(release.stableDeploymentId()),
-				"release " + release.id() + " rolled back: " + reason);
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("status", release.status());
-		after.put("reason", reason);
-		after.put("stable", release.stableVersion());
-		if (evidence != null) {
-			after.put("evidence", evidence);
-		}
-		record(release, "release.rolled-back", Map.of("status", before), after, actor);
-		releases.save(release);
+	void rollBack(UUID id, String reason) {
+		rollbacks.rollBack(id, reason, Strategy.Rollback.Mode.INSTANT);
 	}
 
 	/**
@@ -243,8 +215,10 @@ class ReleaseExecution {
 		gateResults.add(release.id(), release.currentStep(), now, verdict.passed(), verdict.evidence());
 		boolean rollBack = release.countGate(verdict.passed(), verdict.failuresToRollBack(), now);
 		if (rollBack) {
-			rollBack(release, "health gate failed " + release.gateFailures() + " times in a row", Actor.SYSTEM,
-					verdict.evidence());
+			// a failing candidate loses its traffic at once, also in a gradual rollback
+			String during = release.status() == ReleaseStatus.ROLLING_BACK ? " during the gradual rollback" : "";
+			rollbacks.rollBack(release, "health gate failed " + release.gateFailures() + " times in a row" + during,
+					Actor.SYSTEM, verdict.evidence());
 			return false;
 		}
 		releases.save(release);
@@ -261,12 +235,13 @@ class ReleaseExecution {
 		}
 	}
 
-	private Map<String, Object> step(Release release) {
+	/** Where a release stands, for its audit events. */
+	static Map<String, Object> step(Release release) {
 		Map<String, Object> step = new LinkedHashMap<>();
 		step.put("status", release.status());
 		step.put("step", release.currentStep());
 		if (release.currentStep() != null) {
-			step.put("candidatePercent", release.strategy().plan().get(release.currentStep()).weight());
+			step.put("candidatePercent", release.candidatePercent());
 		}
 		return step;
 	}

@@ -37,9 +37,10 @@ class ReleasePage {
 
 	static final Map<String, String> TONES = Map.ofEntries(Map.entry("REQUESTED", "info"), Map.entry("APPROVED", "ok"),
 			Map.entry("REJECTED", "danger"), Map.entry("CANCELLED", "muted"), Map.entry("IN_PROGRESS", "info"),
-			Map.entry("PAUSED", "warn"), Map.entry("COMPLETED", "ok"), Map.entry("ROLLED_BACK", "danger"),
-			Map.entry("PENDING", "muted"), Map.entry("PASSED", "ok"), Map.entry("FAILED", "danger"),
-			Map.entry("WAIVED", "warn"), Map.entry("APPROVE", "ok"), Map.entry("REJECT", "danger"));
+			Map.entry("PAUSED", "warn"), Map.entry("COMPLETED", "ok"), Map.entry("ROLLING_BACK", "warn"),
+			Map.entry("ROLLED_BACK", "danger"), Map.entry("PENDING", "muted"), Map.entry("PASSED", "ok"),
+			Map.entry("FAILED", "danger"), Map.entry("WAIVED", "warn"), Map.entry("APPROVE", "ok"),
+			Map.entry("REJECT", "danger"));
 
 	private static final int MAX_COMMENT = 2000;
 

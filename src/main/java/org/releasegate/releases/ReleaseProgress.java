@@ -77,6 +77,10 @@ class ReleaseProgress {
 
 	/** When the current step's pause ends, while that still lies ahead. */
 	private static Instant nextAt(ReleaseView release, List<ReleaseView.StepView> plan, Instant now) {
+		if (release.status() == ReleaseStatus.ROLLING_BACK) {
+			Instant due = nextStepBack(release);
+			return due != null && due.isAfter(now) ? due : null;
+		}
 		if (release.status() != ReleaseStatus.IN_PROGRESS || release.currentStep() == null
 				|| release.currentStep() + 1 >= plan.size()) {
 			return null;
@@ -90,6 +94,9 @@ class ReleaseProgress {
 			Instant now) {
 		if (release.status() == ReleaseStatus.PAUSED) {
 			return "someone to resume it; the step's pause then counts again from the resume";
+		}
+		if (release.status() == ReleaseStatus.ROLLING_BACK) {
+			return stepBackWaitsFor(release, plan, now);
 		}
 		if (release.status() != ReleaseStatus.IN_PROGRESS || release.currentStep() == null) {
 			return null;
@@ -113,6 +120,29 @@ class ReleaseProgress {
 			return "a passing health-gate evaluation during this step, then " + target;
 		}
 		return "nothing: " + target + " is due now";
+	}
+
+	/**
+	 * A gradual rollback walks the plan's steps back one step pause apart; from the first
+	 * step the candidate's share goes to none.
+	 */
+	private static String stepBackWaitsFor(ReleaseView release, List<ReleaseView.StepView> plan, Instant now) {
+		Instant due = nextStepBack(release);
+		if (due == null || release.currentStep() == null) {
+			return null;
+		}
+		int current = release.currentStep();
+		String target = current > 0 ? plan.get(current - 1).weight() + "% to " + release.candidateVersion()
+				: "0% to " + release.candidateVersion() + ", which ends the rollback";
+		String when = due.isAfter(now) ? " at " + TIME.format(due) + ", in " + human(Duration.between(now, due))
+				: " now";
+		return "the next step back (gradual rollback): " + target + when + "; an instant rollback ends it at once";
+	}
+
+	private static Instant nextStepBack(ReleaseView release) {
+		String pause = release.strategy().rollback() == null ? null : release.strategy().rollback().stepPause();
+		return pause == null || release.stepStartedAt() == null ? null
+				: release.stepStartedAt().plus(Duration.parse(pause));
 	}
 
 	/** At least one evaluation during this step passed, and none failed since. */

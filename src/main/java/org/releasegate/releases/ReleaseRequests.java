@@ -27,8 +27,16 @@ final class ReleaseRequests {
 			@Size(max = 1024) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String ticketUrl) {
 	}
 
-	/** A strategy as sent: all at once, or canary steps. */
-	record StrategyBody(@NotNull Strategy.Type type, @Size(max = 20) List<@NotNull @Valid StepBody> steps) {
+	/**
+	 * A strategy as sent: all at once, or canary steps, and optionally how a rollback
+	 * moves traffic back (INSTANT when absent).
+	 */
+	record StrategyBody(@NotNull Strategy.Type type, @Size(max = 20) List<@NotNull @Valid StepBody> steps,
+			@Valid RollbackBody rollback) {
+
+		StrategyBody(Strategy.Type type, List<StepBody> steps) {
+			this(type, steps, null);
+		}
 
 		Strategy toStrategy() {
 			List<Strategy.Step> mapped = new ArrayList<>();
@@ -43,14 +51,29 @@ final class ReleaseRequests {
 					throw invalid.within("strategy.steps[" + i + "]");
 				}
 			}
+			Strategy.Rollback back;
 			try {
-				return new Strategy(type, mapped);
+				back = rollback == null ? Strategy.Rollback.INSTANT
+						: new Strategy.Rollback(rollback.mode(), rollback.stepPause());
+			}
+			catch (InvalidField invalid) {
+				throw invalid.within("strategy.rollback");
+			}
+			try {
+				return new Strategy(type, mapped, back);
 			}
 			catch (InvalidField invalid) {
 				throw invalid.within("strategy");
 			}
 		}
 
+	}
+
+	/**
+	 * How a rollback moves traffic back, e.g. {@code {"mode": "GRADUAL", "stepPause":
+	 * "PT30S"}}.
+	 */
+	record RollbackBody(@NotNull Strategy.Rollback.Mode mode, Duration stepPause) {
 	}
 
 	/** One canary step as sent; the pause is an ISO-8601 duration such as "PT5M". */
@@ -88,8 +111,16 @@ final class ReleaseRequests {
 	record Start(Boolean override, @Size(max = 2000) String reason) {
 	}
 
-	/** {@code POST /api/v1/releases/{id}/rollback}. */
-	record RollBack(@NotBlank @Size(max = 2000) String reason) {
+	/**
+	 * {@code POST /api/v1/releases/{id}/rollback}: the mode defaults to the plan's;
+	 * INSTANT also ends a gradual rollback now.
+	 */
+	record RollBack(@NotBlank @Size(max = 2000) String reason, Strategy.Rollback.Mode mode) {
+
+		RollBack(String reason) {
+			this(reason, null);
+		}
+
 	}
 
 	static Instant instant(OffsetDateTime time) {

@@ -29,8 +29,11 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 	@Query(value = "select * from releases where id = :id for update skip locked", nativeQuery = true)
 	Optional<Release> lockIfFree(UUID id);
 
-	/** Releases running, or approved with a scheduled start that has come. */
-	@Query(value = "select id from releases where status = 'IN_PROGRESS' "
+	/**
+	 * Releases running or rolling back gradually, or approved with a scheduled start that
+	 * has come.
+	 */
+	@Query(value = "select id from releases where status in ('IN_PROGRESS', 'ROLLING_BACK') "
 			+ "or (status = 'APPROVED' and scheduled_start <= :now)", nativeQuery = true)
 	List<UUID> findInFlight(java.time.Instant now);
 

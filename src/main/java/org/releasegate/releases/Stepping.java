@@ -1,13 +1,15 @@
 package org.releasegate.releases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the conductor should do with a release now: start it at its scheduled time, or
- * move it to its next step once the pause of the current step has passed. Health gates
- * and locks are the caller's business; this only reads the stored step and its start
- * time, so a restarted instance decides exactly as the one that stopped would have.
+ * What the conductor should do with a release now: start it at its scheduled time, move
+ * it to its next step once the pause of the current step has passed, or take the next
+ * step of a gradual rollback once its step pause has passed. Health gates and locks are
+ * the caller's business; this only reads the stored step and its start time, so a
+ * restarted instance decides exactly as the one that stopped would have.
  */
 final class Stepping {
 
@@ -20,7 +22,9 @@ final class Stepping {
 		/** The pause has passed: the next step may run if the gate holds. */
 		ADVANCE,
 		/** The pause has passed but the next step waits for a product owner's promote. */
-		AWAIT_CONFIRMATION
+		AWAIT_CONFIRMATION,
+		/** A gradual rollback's step pause has passed: the next step back is due. */
+		STEP_BACK
 
 	}
 
@@ -30,6 +34,10 @@ final class Stepping {
 	static Move due(Release release, Instant now) {
 		if (release.status() == ReleaseStatus.APPROVED) {
 			return release.scheduledStart() != null && !now.isBefore(release.scheduledStart()) ? Move.START : Move.NONE;
+		}
+		if (release.status() == ReleaseStatus.ROLLING_BACK) {
+			Duration pause = release.strategy().rollback().stepPause();
+			return now.isBefore(release.stepStartedAt().plus(pause)) ? Move.NONE : Move.STEP_BACK;
 		}
 		if (release.status() != ReleaseStatus.IN_PROGRESS) {
 			return Move.NONE;

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Releases against a real HAProxy with two backends: what users get, counted through
- * HAProxy, follows each canary step, and a candidate whose probe fails is rolled back.
+ * HAProxy, follows each canary step forward and each step of a gradual rollback back, and
+ * a candidate whose probe fails is rolled back.
  */
 @FullStackTest
 class HaproxyReleaseIT {
@@ -100,6 +101,56 @@ class HaproxyReleaseIT {
 		}
 		assertThat(scene.read(id).get("status")).isEqualTo("COMPLETED");
 		assertThat(backends.count(haproxy.frontendUrl(), 50)).containsOnlyKeys("v2");
+	}
+
+	@Test
+	void usersLeaveTheCandidateStepByStepInAGradualRollback() throws Exception {
+		Map<String, Object> strategy = new java.util.HashMap<>(
+				CanaryScene.canary(10, "PT1H", false, 30, "PT1H", false, 60, "PT1H", false, 100, "PT0S", false));
+		strategy.put("rollback", Map.of("mode", "GRADUAL", "stepPause", "PT3S"));
+		String id = scene.approved(strategy);
+		scene.act(scene.engineer, id, "start", null);
+		for (int step = 1; step <= 3; step++) {
+			scene.act(scene.engineer, id, "promote", null);
+		}
+		assertThat(scene.read(id).get("status")).isEqualTo("COMPLETED");
+		await().atMost(Duration.ofSeconds(2)).until(() -> haproxy.weight("shop", "green") == 256);
+
+		Reply rolling = scene.act(scene.engineer, id, "rollback", Map.of("reason", "basket errors"));
+		assertThat(rolling.body()).as("%s", rolling).containsEntry("status", "ROLLING_BACK");
+		await().atMost(Duration.ofSeconds(2)).until(() -> haproxy.weight("shop", "green") == 154);
+		// each answer counts for the weight HAProxy had before and after it, however
+		// slowly
+		// a busy machine sends them; answers across a step are left out
+		Map<Integer, Map<String, Integer>> byWeight = new java.util.LinkedHashMap<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (byWeight.getOrDefault(0, Map.of()).values().stream().mapToInt(Integer::intValue).sum() < 40
+				&& System.nanoTime() < deadline) {
+			int before = haproxy.weight("shop", "green");
+			Map<String, Integer> answer = backends.count(haproxy.frontendUrl(), 1);
+			if (haproxy.weight("shop", "green") == before) {
+				answer.forEach((version, n) -> byWeight.computeIfAbsent(before, w -> new java.util.TreeMap<>())
+					.merge(version, n, Integer::sum));
+			}
+		}
+		assertThat(byWeight.keySet()).as("HAProxy weights of v2, in the order seen: 60%%, 30%%, 10%%, 0%%")
+			.containsExactly(154, 77, 26, 0);
+		for (int v2 : new int[] { 60, 30, 10, 0 }) {
+			Map<String, Integer> answers = byWeight.get(Math.round(v2 * 256 / 100f));
+			int counted = answers.values().stream().mapToInt(Integer::intValue).sum();
+			assertThat(counted).as("answers counted at %d%% within the step pause: %s", v2, byWeight)
+				.isGreaterThanOrEqualTo(40);
+			double seenV2 = 100.0 * answers.getOrDefault("v2", 0) / counted;
+			// round robin is exact up to a request or two; with 40 answers or more the
+			// ranges of neighbouring steps do not overlap
+			double tolerance = TOLERANCE + 200.0 / counted;
+			assertThat(seenV2).as("percent of requests answered by v2 stepping back at %d%%: %s", v2, answers)
+				.isBetween(v2 - tolerance, v2 + tolerance);
+		}
+		assertThat(scene.awaitStatus(id, "ROLLED_BACK", Duration.ofSeconds(2)).body()).containsEntry("candidatePercent",
+				0);
+		assertThat(haproxy.weight("shop", "blue")).isEqualTo(256);
+		assertThat(backends.count(haproxy.frontendUrl(), 50)).containsOnlyKeys("v1");
 	}
 
 	@Test

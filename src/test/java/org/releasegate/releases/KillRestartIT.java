@@ -1,17 +1,14 @@
 package org.releasegate.releases;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.releasegate.Api;
 import org.releasegate.FullStackTest;
+import org.releasegate.ServiceProcess;
 import org.releasegate.traffic.HaproxyProcess;
 import org.releasegate.traffic.VersionBackends;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +31,7 @@ class KillRestartIT {
 	@Test
 	void aKilledInstanceNeitherRepeatsNorSkipsASteps() throws Exception {
 		HaproxyProcess.assumeInstalled();
-		Path jar = Path.of("target/releasegate-0.1.0-SNAPSHOT.jar");
-		Assumptions.assumeTrue(Files.isRegularFile(jar), "the packaged jar is built by 'mvn package' before this test");
+		ServiceProcess.assumePackaged();
 		try (VersionBackends backends = new VersionBackends();
 				HaproxyProcess haproxy = HaproxyProcess.start("shop",
 						"server blue 127.0.0.1:" + backends.start("v1") + " weight 256",
@@ -52,14 +48,10 @@ class KillRestartIT {
 			}
 			String id = scene.approved(CanaryScene.canary(steps));
 
-			Process other = startJar(jar);
-			try {
+			try (ServiceProcess other = ServiceProcess.onTestDatabase()) {
 				scene.act(scene.engineer, id, "start", null);
 				scene.awaitStep(id, 4, Duration.ofSeconds(15));
-				other.destroyForcibly().waitFor();
-			}
-			finally {
-				other.destroyForcibly();
+				other.kill();
 			}
 			scene.awaitStatus(id, "COMPLETED", Duration.ofSeconds(20));
 			List<Object> reached = scene.audit("release.step-reached")
@@ -71,33 +63,6 @@ class KillRestartIT {
 			await().atMost(Duration.ofSeconds(5)).until(() -> haproxy.weight("shop", "green") == 256);
 			assertThat(backends.count(haproxy.frontendUrl(), 20)).containsOnlyKeys("v2");
 		}
-	}
-
-	/** Starts the packaged service on the test's database and waits until it is up. */
-	private static Process startJar(Path jar) throws IOException {
-		Path log = Files.createTempFile("releasegate-second", ".log");
-		log.toFile().deleteOnExit();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--server.port=0",
-				"--spring.datasource.url=" + System.getProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + System.getProperty("spring.datasource.username"),
-				"--spring.datasource.password=" + System.getProperty("spring.datasource.password", ""),
-				"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
-				"--releasegate.traffic.reconcile-interval=200ms", "--spring.jmx.enabled=false")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		try {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250))
-				.until(() -> !process.isAlive() || Files.readString(log).contains("Started ReleaseGateApplication"));
-		}
-		catch (RuntimeException ex) {
-			process.destroyForcibly();
-			throw ex;
-		}
-		assertThat(process.isAlive()).as("second instance started; its log: %s", log).isTrue();
-		return process;
 	}
 
 }

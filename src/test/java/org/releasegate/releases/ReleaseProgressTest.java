@@ -99,6 +99,21 @@ class ReleaseProgressTest {
 	}
 
 	@Test
+	void aGradualRollbackSaysWhenItStepsBackAndWhereTo() {
+		now = STARTED.plusSeconds(310);
+		ReleaseProgress.Progress progress = progress(rollingBack(1));
+		assertThat(progress.waitsFor()).isEqualTo(
+				"the next step back (gradual rollback): 5% to 2.5.0 at 10:05:30 UTC, in 20 s; an instant rollback ends it at once");
+		assertThat(progress.nextAt()).isEqualTo(STARTED.plusSeconds(330));
+
+		now = STARTED.plusSeconds(340);
+		progress = progress(rollingBack(0));
+		assertThat(progress.waitsFor()).isEqualTo(
+				"the next step back (gradual rollback): 0% to 2.5.0, which ends the rollback now; an instant rollback ends it at once");
+		assertThat(progress.nextAt()).as("due already").isNull();
+	}
+
+	@Test
 	void aSplitBySomeoneElseShowsAsOther() {
 		Map<UUID, Integer> shares = new LinkedHashMap<>();
 		shares.put(STABLE, 50);
@@ -138,6 +153,20 @@ class ReleaseProgressTest {
 		shares.put(STABLE, stable);
 		shares.put(CANDIDATE, candidate);
 		return new Split(shares);
+	}
+
+	/**
+	 * The canary below, walking back with a step pause of 30 s, at the given step since
+	 * STARTED + 5 min.
+	 */
+	private static ReleaseView rollingBack(int step) {
+		ReleaseView release = release(ReleaseStatus.ROLLING_BACK, step, false, List.of());
+		ReleaseView.StrategyView gradual = new ReleaseView.StrategyView(Strategy.Type.CANARY,
+				release.strategy().steps(), new ReleaseView.RollbackView(Strategy.Rollback.Mode.GRADUAL, "PT30S"));
+		return new ReleaseView(release.id(), "checkout", "production", ReleaseStatus.ROLLING_BACK, "2.4.0", STABLE,
+				"2.5.0", CANDIDATE, gradual, step, STARTED.plusSeconds(300), null, "erin", null, null, "erin", STARTED,
+				STARTED, 1, List.of(), List.of(), List.of(), true, null, null, null, false, STARTED, null, 0, List.of(),
+				3);
 	}
 
 	/**

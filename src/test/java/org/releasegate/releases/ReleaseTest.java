@@ -215,6 +215,110 @@ class ReleaseTest {
 		assertThatThrownBy(() -> requested(CANARY).rollBack("x", "erin", T0)).isInstanceOf(IllegalStateException.class);
 	}
 
+	static final Strategy GRADUAL = new Strategy(Strategy.Type.CANARY,
+			List.of(new Strategy.Step(5, Duration.ofMinutes(5), false),
+					new Strategy.Step(25, Duration.ofMinutes(5), false),
+					new Strategy.Step(50, Duration.ofMinutes(10), false), new Strategy.Step(100, Duration.ZERO, false)),
+			new Strategy.Rollback(Strategy.Rollback.Mode.GRADUAL, Duration.ofSeconds(30)));
+
+	static Release running(Strategy strategy, int step) {
+		Release release = requested(strategy);
+		release.approve("paula", "ok", T0);
+		assertThat(release.approveIfReady(true, 1, null, T0)).isTrue();
+		release.start(T0);
+		for (int i = 1; i <= step; i++) {
+			release.reachStep(i, T0.plusSeconds(i));
+		}
+		return release;
+	}
+
+	@Test
+	void aGradualRollbackWalksTheCanaryStepsBackToNothing() {
+		Release release = running(GRADUAL, 2);
+		assertThat(release.candidatePercent()).isEqualTo(50);
+		assertThat(release.walksBack()).isTrue();
+		Instant asked = T0.plusSeconds(60);
+		assertThatThrownBy(() -> release.startRollback(" ", "erin", asked)).isInstanceOf(InvalidField.class);
+
+		release.startRollback("error rate", "erin", asked);
+		assertThat(release.status()).isEqualTo(ReleaseStatus.ROLLING_BACK);
+		assertThat(release.status().isOpen()).as("it still moves traffic").isTrue();
+		assertThat(release.candidatePercent()).as("the first step back comes at once").isEqualTo(25);
+		assertThat(release.stepStartedAt()).isEqualTo(asked);
+		assertThat(release.decidedBy()).isEqualTo("erin");
+		assertThat(release.finishedAt()).isNull();
+		assertThat(events(release))
+			.contains(
+					new ReleaseRollbackStarted(release.id(), "checkout", "production", release.stableDeploymentId(),
+							"error rate", "erin"),
+					new ReleaseSteppedBack(release.id(), "checkout", "production", 1, 25));
+		assertThatThrownBy(release::pause).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> release.reachStep(2, asked)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> release.startRollback("again", "erin", asked))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("already ROLLING_BACK");
+
+		release.stepBack(asked.plusSeconds(30));
+		assertThat(release.candidatePercent()).isEqualTo(5);
+		assertThat(release.currentStep()).isZero();
+		assertThat(events(release)).last()
+			.isEqualTo(new ReleaseSteppedBack(release.id(), "checkout", "production", 0, 5));
+		release.stepBack(asked.plusSeconds(60));
+		assertThat(release.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+		assertThat(release.candidatePercent()).isZero();
+		assertThat(release.finishedAt()).isEqualTo(asked.plusSeconds(60));
+		assertThat(events(release)).last()
+			.isEqualTo(new ReleaseRolledBack(release.id(), "checkout", "production", release.stableDeploymentId(),
+					"error rate", "erin"));
+		assertThatThrownBy(() -> release.stepBack(asked.plusSeconds(90))).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aCompletedReleaseWalksBackFromTheTopAndAPausedOneFromItsStep() {
+		Release completed = running(GRADUAL, 3).complete(T0.plusSeconds(10));
+		completed.startRollback("bug found", "maria", T0.plusSeconds(20));
+		List<Integer> shares = new java.util.ArrayList<>(List.of(completed.candidatePercent()));
+		while (completed.status() == ReleaseStatus.ROLLING_BACK) {
+			completed.stepBack(T0.plusSeconds(30));
+			shares.add(completed.candidatePercent());
+		}
+		assertThat(shares).containsExactly(50, 25, 5, 0);
+
+		Release paused = running(GRADUAL, 1).pause();
+		paused.startRollback("slow", "paula", T0.plusSeconds(20));
+		assertThat(paused.candidatePercent()).isEqualTo(5);
+	}
+
+	@Test
+	void aPersonEndsAGradualRollbackAtOnce() {
+		Release release = running(GRADUAL, 2);
+		release.startRollback("error rate", "erin", T0.plusSeconds(60));
+		release.rollBack("errors climbing, now", "maria", T0.plusSeconds(65));
+		assertThat(release.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+		assertThat(release.candidatePercent()).isZero();
+		assertThat(release.decidedBy()).as("the decision that closed it").isEqualTo("maria");
+		assertThat(release.reason()).isEqualTo("errors climbing, now");
+		assertThatThrownBy(() -> release.stepBack(T0.plusSeconds(90))).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void nothingWalksBackFromTheFirstStepOrWithAnInstantPlan() {
+		Release atFirst = running(GRADUAL, 0);
+		assertThat(atFirst.walksBack()).isFalse();
+		assertThatThrownBy(() -> atFirst.startRollback("x", "erin", T0)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("no steps to walk back");
+		Release instant = running(CANARY, 1);
+		assertThat(instant.walksBack()).isFalse();
+		assertThatThrownBy(() -> instant.startRollback("x", "erin", T0)).isInstanceOf(IllegalStateException.class);
+		assertThat(requested(GRADUAL).walksBack()).as("not started").isFalse();
+	}
+
+	@Test
+	void theRollbackPlanIsStoredWithTheStrategy() {
+		assertThat(requested(GRADUAL).strategy()).isEqualTo(GRADUAL);
+		assertThat(requested(CANARY).strategy().rollback()).isEqualTo(Strategy.Rollback.INSTANT);
+	}
+
 	@Test
 	void aFirstReleaseHasNothingToRollBackTo() {
 		Release first = Release.request(new NewRelease("checkout", "production", UUID.randomUUID(), "1.0.0", null, null,
@@ -233,14 +337,17 @@ class ReleaseTest {
 		List<ReleaseStatus> expected = switch (from) {
 			case REQUESTED -> List.of(ReleaseStatus.APPROVED, ReleaseStatus.REJECTED, ReleaseStatus.CANCELLED);
 			case APPROVED -> List.of(ReleaseStatus.CANCELLED, ReleaseStatus.IN_PROGRESS);
-			case IN_PROGRESS -> List.of(ReleaseStatus.PAUSED, ReleaseStatus.COMPLETED, ReleaseStatus.ROLLED_BACK);
-			case PAUSED -> List.of(ReleaseStatus.IN_PROGRESS, ReleaseStatus.ROLLED_BACK);
-			case COMPLETED -> List.of(ReleaseStatus.ROLLED_BACK);
+			case IN_PROGRESS -> List.of(ReleaseStatus.PAUSED, ReleaseStatus.COMPLETED, ReleaseStatus.ROLLING_BACK,
+					ReleaseStatus.ROLLED_BACK);
+			case PAUSED -> List.of(ReleaseStatus.IN_PROGRESS, ReleaseStatus.ROLLING_BACK, ReleaseStatus.ROLLED_BACK);
+			case COMPLETED -> List.of(ReleaseStatus.ROLLING_BACK, ReleaseStatus.ROLLED_BACK);
+			case ROLLING_BACK -> List.of(ReleaseStatus.ROLLED_BACK);
 			case REJECTED, CANCELLED, ROLLED_BACK -> List.of();
 		};
 		assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(from.isOpen()).isEqualTo(from == ReleaseStatus.REQUESTED || from == ReleaseStatus.APPROVED
-				|| from == ReleaseStatus.IN_PROGRESS || from == ReleaseStatus.PAUSED);
+		assertThat(from.isOpen()).isEqualTo(
+				from == ReleaseStatus.REQUESTED || from == ReleaseStatus.APPROVED || from == ReleaseStatus.IN_PROGRESS
+						|| from == ReleaseStatus.PAUSED || from == ReleaseStatus.ROLLING_BACK);
 	}
 
 	@Test

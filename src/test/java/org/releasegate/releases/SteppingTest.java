@@ -95,6 +95,44 @@ class SteppingTest {
 	}
 
 	@Test
+	void aGradualRollbackStepsBackOneStepPauseApartCountedFromTheStoredStep() {
+		Release release = approved(new Strategy(Strategy.Type.CANARY, CANARY.steps(),
+				new Strategy.Rollback(Strategy.Rollback.Mode.GRADUAL, Duration.ofSeconds(30))), null);
+		release.start(T0);
+		release.reachStep(1, T0.plusSeconds(60));
+		release.reachStep(2, T0.plusSeconds(120));
+		release.complete(T0.plusSeconds(120));
+		assertThat(Stepping.due(release, T0.plus(Duration.ofDays(1)))).as("completed").isEqualTo(Stepping.Move.NONE);
+
+		Instant asked = T0.plusSeconds(600);
+		release.startRollback("bug", "erin", asked);
+		assertThat(release.candidatePercent()).isEqualTo(50);
+		assertThat(Stepping.due(release, asked.plusSeconds(29))).isEqualTo(Stepping.Move.NONE);
+		assertThat(Stepping.due(release, asked.plusSeconds(30))).isEqualTo(Stepping.Move.STEP_BACK);
+		// a conductor that comes late takes one step back, and the next pause counts from
+		// it
+		Instant late = asked.plusSeconds(95);
+		release.stepBack(late);
+		assertThat(release.candidatePercent()).isEqualTo(10);
+		assertThat(Stepping.due(release, late.plusSeconds(29))).isEqualTo(Stepping.Move.NONE);
+		assertThat(Stepping.due(release, late.plusSeconds(30))).isEqualTo(Stepping.Move.STEP_BACK);
+		release.stepBack(late.plusSeconds(30));
+		assertThat(release.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+		assertThat(Stepping.due(release, late.plus(Duration.ofDays(1)))).isEqualTo(Stepping.Move.NONE);
+	}
+
+	@Test
+	void aStepDueForwardIsNotDueOnceARollbackBegan() {
+		Release release = approved(new Strategy(Strategy.Type.CANARY, CANARY.steps(),
+				new Strategy.Rollback(Strategy.Rollback.Mode.GRADUAL, Duration.ofHours(1))), null);
+		release.start(T0);
+		release.reachStep(1, T0);
+		assertThat(Stepping.due(release, T0.plus(Duration.ofMinutes(10)))).isEqualTo(Stepping.Move.ADVANCE);
+		release.startRollback("bug", "erin", T0.plus(Duration.ofMinutes(10)));
+		assertThat(Stepping.due(release, T0.plus(Duration.ofMinutes(30)))).isEqualTo(Stepping.Move.NONE);
+	}
+
+	@Test
 	void allAtOnceIsOneStepOfEverything() {
 		Release release = approved(Strategy.ALL_AT_ONCE, null);
 		release.start(T0);

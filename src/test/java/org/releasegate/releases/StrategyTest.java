@@ -40,6 +40,62 @@ class StrategyTest {
 		assertThat(Strategy.ALL_AT_ONCE.plan()).singleElement().extracting(Strategy.Step::weight).isEqualTo(100);
 	}
 
+	static Strategy.Rollback gradual(Duration stepPause) {
+		return new Strategy.Rollback(Strategy.Rollback.Mode.GRADUAL, stepPause);
+	}
+
+	static String field(Throwable ex) {
+		return ((InvalidField) ex).field();
+	}
+
+	@Test
+	void aGradualRollbackNeedsAPositiveStepPauseAndStepsToWalk() {
+		assertThat(new Strategy(Strategy.Type.CANARY, List.of(step(5), step(100))).rollback())
+			.isEqualTo(Strategy.Rollback.INSTANT);
+		assertThat(gradual(Duration.ofSeconds(5)).gradual()).isTrue();
+		for (Duration bad : new Duration[] { null, Duration.ZERO, Duration.ofSeconds(-1) }) {
+			assertThatThrownBy(() -> gradual(bad)).isInstanceOf(InvalidField.class)
+				.satisfies(ex -> assertThat(field(ex)).isEqualTo("stepPause"));
+		}
+		assertThatThrownBy(() -> new Strategy.Rollback(Strategy.Rollback.Mode.INSTANT, Duration.ofSeconds(5)))
+			.isInstanceOf(InvalidField.class)
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("stepPause"));
+		assertThatThrownBy(() -> new Strategy.Rollback(null, null)).isInstanceOf(InvalidField.class)
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("mode"));
+		assertThatThrownBy(() -> new Strategy(Strategy.Type.ALL_AT_ONCE, List.of(), gradual(Duration.ofSeconds(5))))
+			.isInstanceOf(InvalidField.class)
+			.hasMessageContaining("ALL_AT_ONCE")
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("rollback.mode"));
+		assertThatThrownBy(() -> new Strategy(Strategy.Type.CANARY, List.of(step(100)), gradual(Duration.ofSeconds(5))))
+			.isInstanceOf(InvalidField.class)
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("rollback.mode"));
+	}
+
+	@Test
+	void aGradualRollbackReadsBackTheSame() {
+		Strategy canary = new Strategy(Strategy.Type.CANARY, List.of(step(5), step(100)),
+				gradual(Duration.ofMillis(1500)));
+		assertThat(Strategy.decode(canary.type(), canary.encodeSteps(), canary.rollback())).isEqualTo(canary);
+	}
+
+	@Test
+	void rollbackFieldsAreNamedFromTheBody() {
+		List<ReleaseRequests.StepBody> steps = List.of(new ReleaseRequests.StepBody(5, Duration.ofMinutes(5), null),
+				new ReleaseRequests.StepBody(100, Duration.ZERO, null));
+		assertThatThrownBy(new ReleaseRequests.StrategyBody(Strategy.Type.CANARY, steps,
+				new ReleaseRequests.RollbackBody(Strategy.Rollback.Mode.GRADUAL, null))::toStrategy)
+			.isInstanceOf(InvalidField.class)
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("strategy.rollback.stepPause"));
+		assertThatThrownBy(new ReleaseRequests.StrategyBody(Strategy.Type.ALL_AT_ONCE, null,
+				new ReleaseRequests.RollbackBody(Strategy.Rollback.Mode.GRADUAL, Duration.ofSeconds(5)))::toStrategy)
+			.isInstanceOf(InvalidField.class)
+			.satisfies(ex -> assertThat(field(ex)).isEqualTo("strategy.rollback.mode"));
+		assertThat(new ReleaseRequests.StrategyBody(Strategy.Type.CANARY, steps,
+				new ReleaseRequests.RollbackBody(Strategy.Rollback.Mode.GRADUAL, Duration.ofSeconds(5)))
+			.toStrategy()
+			.rollback()).isEqualTo(gradual(Duration.ofSeconds(5)));
+	}
+
 	@Test
 	void requestFieldsAreNamedFromTheBody() {
 		ReleaseRequests.StrategyBody body = new ReleaseRequests.StrategyBody(Strategy.Type.CANARY,

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * More ReleaseGate instances on one database (the shared test context and others started
  * here) conducting the same canary: each step is applied exactly once, also when an
- * instance stops mid-canary and a fresh one joins.
+ * instance stops mid-canary and a fresh one joins, and so is each step of a gradual
+ * rollback.
  */
 @FullStackTest
 class TwoConductorsIT {
@@ -67,6 +68,50 @@ class TwoConductorsIT {
 		assertThat(scene.audit("traffic.shifted")).hasSize(1 + weights.length);
 		assertThat(scene.audit("release.completed")).hasSize(1);
 		assertThat(InMemoryLoadBalancer.get(lb).shares()).containsEntry(v2, 100.0);
+	}
+
+	@Test
+	void eachStepBackOfAGradualRollbackIsAppliedExactlyOnceAcrossInstances() {
+		String lb = Api.unique("lb");
+		String v1 = Api.unique("v1");
+		String v2 = Api.unique("v2");
+		InMemoryLoadBalancer.create(lb, Map.of(v1, 100.0, v2, 0.0));
+		CanaryScene scene = new CanaryScene(api, v1, v2);
+		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
+		Object[] steps = new Object[weights.length * 3];
+		for (int i = 0; i < weights.length; i++) {
+			steps[i * 3] = weights[i];
+			steps[i * 3 + 1] = "PT1H";
+			steps[i * 3 + 2] = false;
+		}
+		Map<String, Object> strategy = new java.util.HashMap<>(CanaryScene.canary(steps));
+		strategy.put("rollback", Map.of("mode", "GRADUAL", "stepPause", "PT0.3S"));
+		String id = scene.approved(strategy);
+		scene.act(scene.engineer, id, "start", null);
+		for (int i = 1; i < weights.length; i++) {
+			scene.act(scene.engineer, id, "promote", null);
+		}
+		assertThat(scene.read(id).get("status")).isEqualTo("COMPLETED");
+		int shiftsBefore = scene.audit("traffic.shifted").size();
+
+		ConfigurableApplicationContext second = instance();
+		try {
+			Calls.Reply rolling = scene.act(scene.engineer, id, "rollback", Map.of("reason", "errors"));
+			assertThat(rolling.body()).as("%s", rolling).containsEntry("candidatePercent", 90);
+			scene.awaitStatus(id, "ROLLED_BACK", Duration.ofSeconds(15));
+		}
+		finally {
+			second.close();
+		}
+		assertThat(scene.audit("release.stepped-back"))
+			.extracting(e -> (Object) ((Map<?, ?>) e.get("after")).get("step"))
+			.as("every step back after the first, each once, in order")
+			.containsExactly(8, 7, 6, 5, 4, 3, 2, 1, 0);
+		assertThat(scene.audit("release.rollback-started")).hasSize(1);
+		assertThat(scene.audit("release.rolled-back")).hasSize(1);
+		assertThat(scene.audit("traffic.shifted")).hasSize(shiftsBefore + weights.length);
+		assertThat(InMemoryLoadBalancer.get(lb).shares()).containsEntry(v2, 0.0);
 	}
 
 	private static ConfigurableApplicationContext instance() {
