@@ -46,6 +46,7 @@ db_cpu=$(( $(database_cpu_ticks) - db_cpu_before ))
 echo "$result"
 requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$result")
 echo "CPU per request: service $(per_request "$service_cpu" "$requests") ms, PostgreSQL backends $(per_request "$db_cpu" "$requests") ms (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "resident memory of the service after the run: $(( $(ps -o rss= -p "$SERVICE_PID") / 1024 )) MB (budget: under 512 MB)"
 sleep 1 # requests in flight when wrk stopped finish
 rows=$(( $(psql_bench -c "select count(*) from deployments where application = 'bench'") - before_rows ))
 events=$(( $(psql_bench -c "select count(*) from audit_events where application = 'bench' and action = 'deployment.recorded'") - before_events ))
