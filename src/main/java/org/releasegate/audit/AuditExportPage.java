@@ -2,6 +2,7 @@ package org.releasegate.audit;
 
 import java.time.Instant;
 
+import org.releasegate.common.WebPage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /** The export as a download link for signed-in browser sessions (the audit page). */
 @Controller
+@WebPage
 class AuditExportPage {
 
 	private final AuditExport export;

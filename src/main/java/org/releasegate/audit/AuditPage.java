@@ -11,6 +11,7 @@ import java.util.Map;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.releasegate.common.Slice;
+import org.releasegate.common.WebPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * export of exactly what is filtered.
  */
 @Controller
+@WebPage
 @PreAuthorize("hasAnyRole('AUDITOR', 'RELEASE_MANAGER', 'ADMIN')")
 class AuditPage {
 

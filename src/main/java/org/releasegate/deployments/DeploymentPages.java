@@ -3,6 +3,7 @@ package org.releasegate.deployments;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.releasegate.common.Slice;
+import org.releasegate.common.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Every deployment, newest first, filtered by application and environment. */
 @Controller
+@WebPage
 class DeploymentPages {
 
 	static final int PAGE_SIZE = 25;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.releasegate.common.ConflictException;
+import org.releasegate.common.WebPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * travels to the next page as a flash attribute, so it is shown exactly once.
  */
 @Controller
+@WebPage
 class AdminPage {
 
 	private final Accounts accounts;

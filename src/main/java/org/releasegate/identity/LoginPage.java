@@ -1,5 +1,6 @@
 package org.releasegate.identity;
 
+import org.releasegate.common.WebPage;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in form; Spring Security processes the POST to the same address. */
 @Controller
+@WebPage
 class LoginPage {
 
 	@GetMapping("/login")

@@ -3,6 +3,7 @@ package org.releasegate.releases;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.releasegate.identity.Role;
+import org.releasegate.common.WebPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * the navigation, so API calls and htmx fragments (the polling ones too) skip the query.
  * The inbox is looked up lazily: web slice tests of other modules' pages run without it.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = WebPage.class)
 class InboxCount {
 
 	private final ObjectProvider<Inbox> inbox;

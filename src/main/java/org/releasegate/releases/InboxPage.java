@@ -2,6 +2,7 @@ package org.releasegate.releases;
 
 import java.security.Principal;
 
+import org.releasegate.common.WebPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Releases waiting for my decision as a product owner, oldest first. */
 @Controller
+@WebPage
 @PreAuthorize("hasRole('PRODUCT_OWNER')")
 class InboxPage {
 

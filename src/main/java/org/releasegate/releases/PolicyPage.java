@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.releasegate.common.WebPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * shows it to everyone. Saving goes through {@link PolicyService}, as the API does.
  */
 @Controller
+@WebPage
 @PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
 class PolicyPage {
 

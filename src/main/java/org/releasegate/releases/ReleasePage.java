@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.releasegate.common.ConflictException;
+import org.releasegate.common.WebPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirect to the page.
  */
 @Controller
+@WebPage
 class ReleasePage {
 
 	/** Set on a refused htmx post whose fragment carries the inline error to show. */

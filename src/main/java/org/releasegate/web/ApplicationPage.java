@@ -9,6 +9,7 @@ import org.releasegate.common.Slice;
 import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
 import org.releasegate.releases.ReleaseCatalog;
+import org.releasegate.common.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * environment.
  */
 @Controller
+@WebPage
 class ApplicationPage {
 
 	static final int PAGE_SIZE = 20;

@@ -2,12 +2,14 @@ package org.releasegate.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
+import org.releasegate.common.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
+@WebPage
 class DashboardPage {
 
 	private final Dashboard dashboard;
