@@ -12,9 +12,7 @@ import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.releasegate.common.ConflictException;
-import org.releasegate.common.NotFoundException;
 import org.releasegate.identity.Role;
-import org.releasegate.traffic.Split;
 import org.releasegate.traffic.TrafficControl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +61,7 @@ class ReleaseExecution {
 	/** A person starts an APPROVED release now. */
 	void start(UUID id, boolean override, String reason) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		if (!caller.name().equals(release.requestedBy()) && !caller.has(Role.ENGINEER)
 				&& !caller.has(Role.RELEASE_MANAGER)) {
 			throw new DecisionForbidden("only the requester, an engineer or a release manager starts a release");
@@ -126,7 +124,7 @@ class ReleaseExecution {
 	private void begin(Release release, Map<String, Object> extra, Actor actor) {
 		Instant now = clock.instant();
 		release.start(now);
-		shift(release, "release " + release.id() + " started");
+		StepSplit.shift(traffic, release, "release " + release.id() + " started");
 		Map<String, Object> after = new LinkedHashMap<>(step(release));
 		after.putAll(extra);
 		record(release, "release.started", Map.of("status", ReleaseStatus.APPROVED), after, actor);
@@ -137,7 +135,7 @@ class ReleaseExecution {
 	/** A person moves a running canary to its next step without waiting. */
 	void promote(UUID id) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		if (release.status() != ReleaseStatus.IN_PROGRESS) {
 			throw new IllegalStateException(
 					"release is " + release.status() + "; only an IN_PROGRESS release is promoted");
@@ -165,7 +163,7 @@ class ReleaseExecution {
 		Instant now = clock.instant();
 		Map<String, Object> before = step(release);
 		release.reachStep(release.currentStep() + 1, now);
-		shift(release, "release " + release.id() + " step " + release.currentStep());
+		StepSplit.shift(traffic, release, "release " + release.id() + " step " + release.currentStep());
 		Map<String, Object> after = new LinkedHashMap<>(step(release));
 		after.putAll(extra);
 		record(release, "release.step-reached", before, after, actor);
@@ -182,7 +180,7 @@ class ReleaseExecution {
 	}
 
 	void pause(UUID id) {
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		release.pause();
 		record(release, "release.paused", Map.of("status", ReleaseStatus.IN_PROGRESS),
 				Map.of("status", release.status(), "step", release.currentStep()), Actor.current());
@@ -190,7 +188,7 @@ class ReleaseExecution {
 	}
 
 	void resume(UUID id) {
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		release.resume(clock.instant());
 		record(release, "release.resumed", Map.of("status", ReleaseStatus.PAUSED),
 				Map.of("status", release.status(), "step", release.currentStep()), Actor.current());
@@ -225,16 +223,6 @@ class ReleaseExecution {
 		return verdict.passed();
 	}
 
-	private void shift(Release release, String reason) {
-		try {
-			traffic.shift(release.application(), release.environment(),
-					new Split(release.splitAt(release.currentStep())), reason);
-		}
-		catch (NotFoundException noBinding) {
-			throw new ConflictException(noBinding.getMessage());
-		}
-	}
-
 	/** Where a release stands, for its audit events. */
 	static Map<String, Object> step(Release release) {
 		Map<String, Object> step = new LinkedHashMap<>();
@@ -251,10 +239,6 @@ class ReleaseExecution {
 			.in(release.application(), release.environment())
 			.before(before)
 			.after(after), actor);
-	}
-
-	private Release lock(UUID id) {
-		return releases.findForUpdate(id).orElseThrow(() -> new NotFoundException("no release " + id));
 	}
 
 }

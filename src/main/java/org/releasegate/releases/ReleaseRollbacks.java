@@ -11,7 +11,6 @@ import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.releasegate.common.ConflictException;
-import org.releasegate.common.NotFoundException;
 import org.releasegate.common.UnprocessableException;
 import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
@@ -56,7 +55,7 @@ class ReleaseRollbacks {
 	 * rollback now), GRADUAL walks the canary's steps back.
 	 */
 	void rollBack(UUID id, String reason, Strategy.Rollback.Mode asked) {
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		Strategy.Rollback planned = release.strategy().rollback();
 		Strategy.Rollback.Mode mode = asked != null ? asked : planned.mode();
 		if (mode == Strategy.Rollback.Mode.GRADUAL && !planned.gradual()) {
@@ -116,7 +115,7 @@ class ReleaseRollbacks {
 		}
 		Map<String, Object> before = ReleaseExecution.step(release);
 		release.startRollback(reason, actor.name(), clock.instant());
-		shift(release, "release " + release.id() + " rolling back: " + reason);
+		StepSplit.shift(traffic, release, "release " + release.id() + " rolling back: " + reason);
 		Map<String, Object> after = new LinkedHashMap<>(ReleaseExecution.step(release));
 		after.put("mode", Strategy.Rollback.Mode.GRADUAL);
 		after.put("stepPause", release.strategy().rollback().stepPause().toString());
@@ -152,7 +151,8 @@ class ReleaseRollbacks {
 			record(release, "release.rolled-back", before, after, Actor.SYSTEM);
 		}
 		else {
-			shift(release, "release " + release.id() + " step back to " + release.candidatePercent() + "%");
+			StepSplit.shift(traffic, release,
+					"release " + release.id() + " step back to " + release.candidatePercent() + "%");
 			Map<String, Object> after = new LinkedHashMap<>(ReleaseExecution.step(release));
 			after.put("by", "schedule: the rollback's step pause passed");
 			record(release, "release.stepped-back", before, after, Actor.SYSTEM);
@@ -174,25 +174,11 @@ class ReleaseRollbacks {
 		}
 	}
 
-	private void shift(Release release, String reason) {
-		try {
-			traffic.shift(release.application(), release.environment(),
-					new Split(release.splitAt(release.currentStep())), reason);
-		}
-		catch (NotFoundException noBinding) {
-			throw new ConflictException(noBinding.getMessage());
-		}
-	}
-
 	private void record(Release release, String action, Object before, Object after, Actor actor) {
 		audit.record(AuditEntry.of(action, "release", release.id())
 			.in(release.application(), release.environment())
 			.before(before)
 			.after(after), actor);
-	}
-
-	private Release lock(UUID id) {
-		return releases.findForUpdate(id).orElseThrow(() -> new NotFoundException("no release " + id));
 	}
 
 }

@@ -106,7 +106,7 @@ class ReleaseService {
 
 	ReleaseView decide(UUID id, ReleaseRequests.Decide body) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		ApplicationSummary app = applications.find(release.application())
 			.orElseThrow(() -> new NotFoundException("no application " + release.application()));
 		if (!caller.has(Role.PRODUCT_OWNER) || !app.isOwnedBy(caller.name())) {
@@ -130,7 +130,7 @@ class ReleaseService {
 
 	ReleaseView changePlan(UUID id, ReleaseRequests.ChangePlan body) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		requireRequesterOrManager(caller, release, "change the plan of");
 		Strategy strategy = body.strategy().toStrategy();
 		Map<String, Object> before = plan(release);
@@ -145,7 +145,7 @@ class ReleaseService {
 
 	ReleaseView cancel(UUID id, String reason) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		requireRequesterOrManager(caller, release, "cancel");
 		ReleaseStatus before = release.status();
 		release.cancel(caller.name(), reason, clock.instant());
@@ -156,7 +156,7 @@ class ReleaseService {
 
 	ReleaseView mark(UUID id, String key, ReleaseRequests.Mark body) {
 		Caller caller = Caller.current();
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		PolicyRules rules = policies.rulesFor(release.application(), release.environment());
 		boolean custom = rules.customChecks().stream().anyMatch(c -> c.key().equals(key));
 		if (!custom && !ChecklistItem.DEFAULT_KEYS.contains(key)) {
@@ -193,7 +193,7 @@ class ReleaseService {
 	 * become ready (a soak passed, the policy's quiet period ended).
 	 */
 	ReleaseView settle(UUID id) {
-		Release release = lock(id);
+		Release release = releases.lock(id);
 		settle(release);
 		return view(releases.save(release));
 	}
@@ -282,10 +282,6 @@ class ReleaseService {
 			.in(release.application(), release.environment())
 			.before(before)
 			.after(after));
-	}
-
-	private Release lock(UUID id) {
-		return releases.findForUpdate(id).orElseThrow(() -> missing(id));
 	}
 
 	private static NotFoundException missing(UUID id) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.releasegate.common.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -21,6 +22,11 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from Release r where r.id = :id")
 	Optional<Release> findForUpdate(UUID id);
+
+	/** {@link #findForUpdate}, or 404 when there is no such release. */
+	default Release lock(UUID id) {
+		return findForUpdate(id).orElseThrow(() -> new NotFoundException("no release " + id));
+	}
 
 	/**
 	 * Locks a release unless another transaction holds it; an instance that finds it
