@@ -37,12 +37,7 @@ class TwoConductorsIT {
 		CanaryScene scene = new CanaryScene(api, v1, v2);
 		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
 		int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
-		Object[] steps = new Object[weights.length * 3];
-		for (int i = 0; i < weights.length; i++) {
-			steps[i * 3] = weights[i];
-			steps[i * 3 + 1] = "PT0.3S";
-			steps[i * 3 + 2] = false;
-		}
+		Object[] steps = steps(weights, "PT0.3S");
 		String id = scene.approved(CanaryScene.canary(steps));
 
 		ConfigurableApplicationContext second = instance();
@@ -79,12 +74,7 @@ class TwoConductorsIT {
 		CanaryScene scene = new CanaryScene(api, v1, v2);
 		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
 		int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
-		Object[] steps = new Object[weights.length * 3];
-		for (int i = 0; i < weights.length; i++) {
-			steps[i * 3] = weights[i];
-			steps[i * 3 + 1] = "PT1H";
-			steps[i * 3 + 2] = false;
-		}
+		Object[] steps = steps(weights, "PT1H");
 		Map<String, Object> strategy = new java.util.HashMap<>(CanaryScene.canary(steps));
 		strategy.put("rollback", Map.of("mode", "GRADUAL", "stepPause", "PT0.3S"));
 		String id = scene.approved(strategy);
@@ -121,6 +111,19 @@ class TwoConductorsIT {
 					"releasegate.releases.conduct-every=50ms", "releasegate.releases.gate-every=200ms",
 					"releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD, "spring.jmx.enabled=false")
 			.run();
+	}
+
+	/**
+	 * Canary steps of the given weights, each with the same pause and no confirmation.
+	 */
+	private static Object[] steps(int[] weights, String pause) {
+		Object[] steps = new Object[weights.length * 3];
+		for (int i = 0; i < weights.length; i++) {
+			steps[i * 3] = weights[i];
+			steps[i * 3 + 1] = pause;
+			steps[i * 3 + 2] = false;
+		}
+		return steps;
 	}
 
 }
