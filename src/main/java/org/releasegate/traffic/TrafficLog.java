@@ -3,6 +3,7 @@ package org.releasegate.traffic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,20 +34,23 @@ class TrafficLog {
 		this.bindings = bindings;
 	}
 
+	/**
+	 * The change to push, replacing any change still pending for the binding: the tail of
+	 * a {@code with} statement, named parameters as in {@link #parameters}.
+	 */
+	private static final String SUPERSEDE_AND_REQUEST = """
+			superseded as (
+			  update traffic_changes set status = 'SUPERSEDED'
+			  where application = :application and environment = :environment and status = 'PENDING')
+			insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
+			                             status, attempts, requested_at)
+			values (:id, :application, :environment, :kind, cast(:split as jsonb), cast(:members as jsonb), :adapter,
+			        :reason, 'PENDING', 0, :requestedAt)
+			""";
+
 	/** Records a change to push, replacing any change still pending for the binding. */
 	void request(TrafficChange change) {
-		jdbc.sql("""
-				with superseded as (
-				  update traffic_changes set status = 'SUPERSEDED'
-				  where application = ? and environment = ? and status = 'PENDING')
-				insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
-				                             status, attempts, requested_at)
-				values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'PENDING', 0, ?)
-				""")
-			.params(change.application(), change.environment(), change.id(), change.application(), change.environment(),
-					change.kind().name(), bindings.writeSplit(change.split()), bindings.write(change.members()),
-					change.adapter(), clip(change.reason()), timestamp(change.requestedAt()))
-			.update();
+		jdbc.sql("with " + SUPERSEDE_AND_REQUEST).params(parameters(change)).update();
 	}
 
 	/**
@@ -55,29 +59,31 @@ class TrafficLog {
 	 * replaces any change still pending for the binding.
 	 */
 	void decide(TrafficChange change, String actor) {
+		Map<String, Object> parameters = parameters(change);
+		parameters.put("holder", change.split().holder().orElse(null));
+		parameters.put("actor", actor);
 		jdbc.sql("""
 				with desired as (
-				  update router_bindings set desired = ?::jsonb, in_sync = false, updated_at = ?
-				  where application = ? and environment = ?),
+				  update router_bindings set desired = cast(:split as jsonb), in_sync = false, updated_at = :requestedAt
+				  where application = :application and environment = :environment),
 				history as (
 				  insert into traffic_splits (application, environment, split, holder, reason, actor, changed_at)
-				  values (?, ?, ?::jsonb, ?, ?, ?, ?)),
-				superseded as (
-				  update traffic_changes set status = 'SUPERSEDED'
-				  where application = ? and environment = ? and status = 'PENDING')
-				insert into traffic_changes (id, application, environment, kind, split, members, adapter, reason,
-				                             status, attempts, requested_at)
-				values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'PENDING', 0, ?)
-				""")
-			.params(bindings.writeSplit(change.split()), timestamp(change.requestedAt()), change.application(),
-					change.environment(), //
-					change.application(), change.environment(), bindings.writeSplit(change.split()),
-					change.split().holder().orElse(null), clip(change.reason()), actor, timestamp(change.requestedAt()), //
-					change.application(), change.environment(), //
-					change.id(), change.application(), change.environment(), change.kind().name(),
-					bindings.writeSplit(change.split()), bindings.write(change.members()), change.adapter(),
-					clip(change.reason()), timestamp(change.requestedAt()))
-			.update();
+				  values (:application, :environment, cast(:split as jsonb), :holder, :reason, :actor, :requestedAt)),
+				""" + SUPERSEDE_AND_REQUEST).params(parameters).update();
+	}
+
+	private Map<String, Object> parameters(TrafficChange change) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", change.id());
+		parameters.put("application", change.application());
+		parameters.put("environment", change.environment());
+		parameters.put("kind", change.kind().name());
+		parameters.put("split", bindings.writeSplit(change.split()));
+		parameters.put("members", bindings.write(change.members()));
+		parameters.put("adapter", change.adapter());
+		parameters.put("reason", clip(change.reason()));
+		parameters.put("requestedAt", timestamp(change.requestedAt()));
+		return parameters;
 	}
 
 	Optional<TrafficChange> pending(String application, String environment) {
