@@ -47,6 +47,8 @@ class ApplicationReleasesIT extends BrowserTest {
 		assertAccessible();
 		find("#freezes").sendKeys("next friday");
 		find(".policy-form button[type=submit]").click();
+		// the refused form comes back with its inline error
+		waitUntil(driver -> !findAll("#freezes-error").isEmpty());
 		assertThat(find("#freezes-error").getText()).startsWith("line 1:");
 		assertThat(find("#freezes").getAttribute("aria-invalid")).isEqualTo("true");
 		// the 400 of the refused form is in the console on purpose
@@ -58,6 +60,8 @@ class ApplicationReleasesIT extends BrowserTest {
 		find("#releaseWindows").sendKeys("Mon,Tue,Wed,Thu 09:00-16:00 Europe/Berlin");
 		find("#customChecks").sendKeys("smoke-tests Smoke tests passed on staging");
 		find(".policy-form button[type=submit]").click();
+		// htmx swaps the page in, then updates the address
+		waitUntil(driver -> driver.getCurrentUrl().contains("#policy"));
 		assertThat(browser.getCurrentUrl()).as(() -> find("main").getText())
 			.contains("/applications/" + app + "#policy");
 		assertThat(find("#policy [data-environment=production]").getText()).contains("0 min")
