@@ -41,7 +41,9 @@ class Inbox {
 		return releases.findAwaiting(username)
 			.stream()
 			.filter(r -> owned.computeIfAbsent(r.application(),
-					app -> applications.find(app).map(a -> a.isOwnedBy(username)).orElse(false)))
+					app -> applications.find(app)
+						.map(a -> org.releasegate.identity.Caller.current().owns(a.name(), a.owners()))
+						.orElse(false)))
 			.toList();
 	}
 
