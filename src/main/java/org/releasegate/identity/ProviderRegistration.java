@@ -1,6 +1,5 @@
 package org.releasegate.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,17 +31,14 @@ class ProviderRegistration implements ClientRegistrationRepository {
 
 	private final SingleSignOnProperties properties;
 
-	private final Clock clock;
-
 	private final RestClient http;
 
 	private volatile ClientRegistration registration;
 
 	private volatile Instant nextAttempt = Instant.MIN;
 
-	ProviderRegistration(SingleSignOnProperties properties, Clock clock) {
+	ProviderRegistration(SingleSignOnProperties properties) {
 		this.properties = properties;
-		this.clock = clock;
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(Duration.ofSeconds(3));
 		requests.setReadTimeout(Duration.ofSeconds(5));
@@ -60,12 +56,12 @@ class ProviderRegistration implements ClientRegistrationRepository {
 			return Optional.ofNullable(registration);
 		}
 		synchronized (this) {
-			if (registration == null && clock.instant().isAfter(nextAttempt)) {
+			if (registration == null && Instant.now().isAfter(nextAttempt)) {
 				try {
 					registration = discover();
 				}
 				catch (RuntimeException ex) {
-					nextAttempt = clock.instant().plus(RETRY_AFTER);
+					nextAttempt = Instant.now().plus(RETRY_AFTER);
 					log.warn(
 							"Single sign-on: the identity provider at {} cannot be reached ({}); "
 									+ "local sign-in still works, single sign-on is tried again at the next sign-in",

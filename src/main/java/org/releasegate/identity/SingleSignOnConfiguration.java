@@ -1,7 +1,5 @@
 package org.releasegate.identity;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -17,8 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 class SingleSignOnConfiguration {
 
 	@Bean
-	ProviderRegistration providerRegistration(SingleSignOnProperties properties, Clock clock) {
-		return new ProviderRegistration(properties, clock);
+	ProviderRegistration providerRegistration(SingleSignOnProperties properties) {
+		return new ProviderRegistration(properties);
 	}
 
 	@Bean
