@@ -100,8 +100,15 @@ public record Caller(String name, Set<Role> roles, Set<String> applications, boo
 	 * @param owners the usernames the application lists as its owners
 	 */
 	public boolean owns(String application, Collection<String> owners) {
-		return has(Role.PRODUCT_OWNER) && mayActOn(application)
-				&& (owners.contains(name) || applications.contains(application));
+		return owns(application, owners.contains(name));
+	}
+
+	/**
+	 * Whether the caller is a product owner of the application.
+	 * @param listed whether the application lists the caller among its owners
+	 */
+	public boolean owns(String application, boolean listed) {
+		return has(Role.PRODUCT_OWNER) && mayActOn(application) && (listed || applications.contains(application));
 	}
 
 	/** Refuses (403) a caller confined to other applications. */

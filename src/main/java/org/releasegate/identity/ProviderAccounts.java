@@ -3,6 +3,7 @@ package org.releasegate.identity;
 import java.time.Clock;
 import java.util.Set;
 
+import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -39,7 +40,7 @@ class ProviderAccounts {
 			user.grantedByProvider(roles, applications);
 			users.save(user);
 			UserView created = UserView.of(user);
-			audit.record(AuditEntry.of("identity.user-created", "user", username).after(created));
+			audit.record(AuditEntry.of("identity.user-created", "user", username).after(created), signingIn(username));
 			return created;
 		}
 		if (!user.enabled()) {
@@ -53,9 +54,18 @@ class ProviderAccounts {
 		user.grantedByProvider(roles, applications);
 		UserView after = UserView.of(user);
 		if (!before.roles().equals(after.roles()) || !before.applications().equals(after.applications())) {
-			audit.record(AuditEntry.of("identity.roles-changed", "user", username).before(before).after(after));
+			audit.record(AuditEntry.of("identity.roles-changed", "user", username).before(before).after(after),
+					signingIn(username));
 		}
 		return after;
+	}
+
+	/**
+	 * The person signing in did it, by the identity provider's word: not yet in the
+	 * security context.
+	 */
+	private static Actor signingIn(String username) {
+		return new Actor(username, Actor.Kind.OIDC);
 	}
 
 }
