@@ -64,7 +64,7 @@ class ReleaseRunningPageTest {
 		given(releases.allowed(any())).willReturn(steering(true, true, false, true));
 		assertThat(mvc.get().uri("/releases/{id}", ID)).hasStatusOk()
 			.bodyText()
-			.contains("<html", "uPlot.iife.min.js", "Step 2 of 4: 25% to 2.5.0", "since 10:00:00 UTC", "Waiting for",
+			.contains("<html", "uPlot.iife.min-", "Step 2 of 4: 25% to 2.5.0", "since 10:00:00 UTC", "Waiting for",
 					"the pause: step 3 (50%) at 10:10:00 UTC, in 4 min", "data-stable=\"75\" data-candidate=\"25\"",
 					"aria-label=\"Traffic: 2.4.0 75%, 2.5.0 25%\"", "data-sync=\"IN_SYNC\"",
 					"the load balancer serves the desired split (read 10:06:00 UTC)",
