@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Import;
 				// the traffic reconciler runs every 5 s in production; tests wait for it
 				"releasegate.traffic.reconcile-interval=200ms",
 				// the release conductor steps every second in production
-				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms" })
+				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms",
+				// reads approve nothing: the settler does, every 30 s in production
+				"releasegate.releases.settle-every=200ms" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 

@@ -14,8 +14,10 @@ import org.releasegate.releases.ChecklistItem.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates a release's checklist from what is true now: the deployments, the policy, the
- * approvals and the marks people left. Nothing of it is stored, so it is never stale.
+ * Evaluates a release's checklist from recorded state: the deployments, the policy, the
+ * approvals and marks people left, the router binding as the reconciler last read it and
+ * the metrics as the settler last read them. It calls no other system, so it may run
+ * under a release's row lock and on every read.
  */
 @Component
 class ChecklistEvaluator {
@@ -124,11 +126,13 @@ class ChecklistEvaluator {
 		}
 		StableDeployments.BindingCheck binding = stable.binding(release.application(), release.environment());
 		String evidence = "stable " + release.stableVersion() + " is RUNNING; " + binding.detail();
-		// a rollback is a traffic flip: it needs a binding that reads the load balancer
-		// now
-		return new Verdict(
-				binding.state() == StableDeployments.BindingCheck.State.WORKS ? Status.PASSED : Status.FAILED,
-				evidence);
+		// a rollback is a traffic flip: it needs a binding that the reconciler read
+		// lately
+		return new Verdict(switch (binding.state()) {
+			case WORKS -> Status.PASSED;
+			case STALE -> Status.PENDING;
+			case NOT_CONFIGURED, FAILS -> Status.FAILED;
+		}, evidence);
 	}
 
 	/**
@@ -136,9 +140,9 @@ class ChecklistEvaluator {
 	 * attests.
 	 */
 	private Verdict normalBehaviour(Release release) {
-		Optional<GateVerdict> measured = metrics.candidate(release);
+		Optional<MetricsCheck.Measured> measured = metrics.candidate(release);
 		if (measured.isPresent()) {
-			return new Verdict(measured.get().passed() ? Status.PASSED : Status.FAILED, measured.get().evidence());
+			return new Verdict(measured.get().status(), measured.get().evidence());
 		}
 		return attested(release, ChecklistItem.NORMAL_BEHAVIOUR,
 				"no metrics gate configured: an engineer attests that error rate and logs are normal");

@@ -72,14 +72,16 @@ class Conductor implements SchedulingConfigurer {
 	}
 
 	void conduct(UUID id) {
-		// gates wait on the network: they are evaluated before the row is locked
+		// probe and Prometheus wait on the network: they are evaluated before the row is
+		// locked; the candidate's reported health is a database read, taken under the
+		// lock
 		Optional<Release> seen = transaction.execute(status -> releases.findById(id));
 		if (seen.isEmpty()) {
 			return;
 		}
-		HealthGates configured = gates.find(seen.get().application(), seen.get().environment()).orElse(null);
-		GateVerdict verdict = gated(seen.get()) && gateDue(seen.get()) ? evaluator.evaluate(seen.get(), configured)
-				: null;
+		HealthGates configured = gates.effective(seen.get().application(), seen.get().environment());
+		GateVerdict network = gated(seen.get()) && gateDue(seen.get())
+				? evaluator.overTheNetwork(seen.get(), configured) : null;
 		transaction.executeWithoutResult(status -> {
 			Optional<Release> locked = releases.lockIfFree(id);
 			if (locked.isEmpty()) {
@@ -87,9 +89,11 @@ class Conductor implements SchedulingConfigurer {
 				return;
 			}
 			Release release = locked.get();
-			if (verdict != null && verdict.configured() && release.status() == seen.get().status() && gated(release)
-					&& gateDue(release) && release.currentStep().equals(seen.get().currentStep())) {
-				boolean holds = execution.countGate(release, verdict);
+			boolean sameStep = release.status() == seen.get().status()
+					&& java.util.Objects.equals(release.currentStep(), seen.get().currentStep());
+			if (network != null && sameStep && configured.any() && gated(release) && gateDue(release)) {
+				boolean holds = execution.countGate(release,
+						evaluator.withReportedHealth(network, release, configured));
 				// a failing gate holds a canary where it is; it never holds up a step
 				// back
 				if (!holds && release.status() == ReleaseStatus.IN_PROGRESS) {
@@ -131,15 +135,21 @@ class Conductor implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Without gates a pause is enough; with gates, at least one evaluation during this
-	 * step must have passed and none failed since.
+	 * A step never advances while the latest gate evaluation failed or the candidate's
+	 * recorded health fails; gates that call out must also have passed once during this
+	 * step.
 	 */
-	private static boolean gateHolds(Release release, HealthGates configured) {
-		if (configured == null || !configured.any()) {
+	private boolean gateHolds(Release release, HealthGates configured) {
+		if (release.gateFailures() > 0) {
+			return false;
+		}
+		if (configured.reportedHealth() && !evaluator.reportedHealthHolds(release)) {
+			return false;
+		}
+		if (!configured.watchesTheNetwork()) {
 			return true;
 		}
-		return release.gateFailures() == 0 && release.lastGateAt() != null
-				&& !release.lastGateAt().isBefore(release.stepStartedAt());
+		return release.lastGateAt() != null && !release.lastGateAt().isBefore(release.stepStartedAt());
 	}
 
 }

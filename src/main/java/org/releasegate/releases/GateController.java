@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.releasegate.common.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,26 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Health gates", description = "What must hold for a canary to go on; failing gates roll it back")
 class GateController {
 
-	private final GateStore gates;
-
 	private final GateService service;
 
-	GateController(GateStore gates, GateService service) {
-		this.gates = gates;
+	GateController(GateService service) {
 		this.service = service;
 	}
 
 	@GetMapping
+	@Operation(summary = "The health gates in force",
+			description = "Where none were set, the default: the candidate's reported health, 3 failures in a row "
+					+ "roll back.")
 	HealthGates get(@PathVariable String name, @PathVariable String env) {
-		return gates.find(name, env)
-			.orElseThrow(() -> new NotFoundException("no health gates for " + name + " in " + env));
+		return service.inForce(name, env);
 	}
 
 	@PutMapping
 	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
 	@Operation(summary = "Set the health gates of an application in an environment",
 			description = "probe: {urlTemplate, expectedStatus, bodyContains}; prometheus: {url, query, threshold, "
-					+ "comparison BELOW|AT_MOST|ABOVE|AT_LEAST}; reportedHealth: true|false; failuresToRollBack: N")
+					+ "comparison BELOW|AT_MOST|ABOVE|AT_LEAST}; reportedHealth: true (default) | false, audited; failuresToRollBack: 1..100, default 3")
 	HealthGates put(@PathVariable String name, @PathVariable String env, @RequestBody GatesBody body) {
 		return service.configure(name, env, body.toGates());
 	}
@@ -53,7 +51,8 @@ class GateController {
 					prometheus == null ? null
 							: new HealthGates.PrometheusQuery(prometheus.url(), prometheus.query(),
 									prometheus.threshold(), prometheus.comparison()),
-					Boolean.TRUE.equals(reportedHealth), failuresToRollBack == null ? 3 : failuresToRollBack);
+					// reported health is on unless turned off explicitly
+					!Boolean.FALSE.equals(reportedHealth), failuresToRollBack == null ? 3 : failuresToRollBack);
 		}
 
 	}

@@ -37,8 +37,12 @@ class GateEvaluator {
 		this.deployments = deployments;
 	}
 
-	GateVerdict evaluate(Release release, HealthGates gates) {
-		if (gates == null || !gates.any()) {
+	/**
+	 * The gates that call out (probe, Prometheus); outside any transaction, as it waits
+	 * on the network. {@link GateVerdict#none()} when no such gate is configured.
+	 */
+	GateVerdict overTheNetwork(Release release, HealthGates gates) {
+		if (!gates.watchesTheNetwork()) {
 			return GateVerdict.none();
 		}
 		DeploymentSummary candidate = deployments.find(release.candidateDeploymentId()).orElse(null);
@@ -50,14 +54,36 @@ class GateEvaluator {
 		if (gates.prometheus() != null) {
 			passed &= prometheus(gates.prometheus(), release, evidence);
 		}
-		if (gates.reportedHealth()) {
-			DeploymentHealth health = candidate == null ? DeploymentHealth.UNKNOWN : candidate.health();
-			boolean ok = health != DeploymentHealth.DEGRADED && health != DeploymentHealth.FAILING;
-			evidence.add("reported health " + health + (candidate != null && candidate.healthDetail() != null
-					? " (" + candidate.healthDetail() + ")" : "") + (ok ? ": ok" : ": FAILED"));
-			passed &= ok;
-		}
 		return new GateVerdict(true, passed, String.join("; ", evidence), gates.failuresToRollBack());
+	}
+
+	/**
+	 * Adds the candidate's reported health as recorded (a database read, fit for inside
+	 * the release's lock) to what the network gates found.
+	 */
+	GateVerdict withReportedHealth(GateVerdict network, Release release, HealthGates gates) {
+		if (!gates.reportedHealth()) {
+			return network;
+		}
+		DeploymentSummary candidate = deployments.find(release.candidateDeploymentId()).orElse(null);
+		DeploymentHealth health = candidate == null ? DeploymentHealth.UNKNOWN : candidate.health();
+		String reported = reportedEvidence(health, candidate == null ? null : candidate.healthDetail());
+		String evidence = network.configured() ? network.evidence() + "; " + reported : reported;
+		return new GateVerdict(true, network.passed() && holds(health), evidence, gates.failuresToRollBack());
+	}
+
+	/** Whether the candidate's recorded health lets a step go on. */
+	boolean reportedHealthHolds(Release release) {
+		return deployments.find(release.candidateDeploymentId()).map(d -> holds(d.health())).orElse(true);
+	}
+
+	static boolean holds(DeploymentHealth health) {
+		return health != DeploymentHealth.DEGRADED && health != DeploymentHealth.FAILING;
+	}
+
+	static String reportedEvidence(DeploymentHealth health, String detail) {
+		return "reported health " + health + (detail != null ? " (" + detail + ")" : "")
+				+ (holds(health) ? ": ok" : ": FAILED");
 	}
 
 	private boolean probe(HealthGates.Probe probe, Release release, DeploymentSummary candidate,
@@ -74,6 +100,11 @@ class GateEvaluator {
 					+ (statusOk && bodyOk ? ": ok" : statusOk ? ": FAILED, body lacks '" + probe.bodyContains() + "'"
 							: ": FAILED, expected " + probe.expectedStatus()));
 			return statusOk && bodyOk;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			evidence.add("probe " + url + ": FAILED, interrupted");
+			return false;
 		}
 		catch (Exception ex) {
 			evidence.add("probe " + url + ": FAILED, " + ex.getClass().getSimpleName() + " " + ex.getMessage());
@@ -98,6 +129,11 @@ class GateEvaluator {
 			evidence.add("prometheus '" + query + "' = " + value + " (" + gate.comparison() + " " + gate.threshold()
 					+ ")" + (holds ? ": ok" : ": FAILED"));
 			return holds;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			evidence.add("prometheus '" + query + "': FAILED, interrupted");
+			return false;
 		}
 		catch (Exception ex) {
 			evidence

@@ -28,14 +28,29 @@ class GateService {
 		this.clock = clock;
 	}
 
+	/** The gates in force: those configured, or the default. */
+	@Transactional(readOnly = true)
+	HealthGates inForce(String application, String environment) {
+		if (!applications.exists(application)) {
+			throw new NotFoundException("no application " + application);
+		}
+		return gates.effective(application, environment);
+	}
+
+	/**
+	 * Turning reported health off weakens every later release of the environment: the
+	 * audit event names it.
+	 */
 	@Transactional
 	HealthGates configure(String application, String environment, HealthGates config) {
 		if (!applications.exists(application)) {
 			throw new NotFoundException("no application " + application);
 		}
-		HealthGates before = gates.find(application, environment).orElse(null);
+		HealthGates before = gates.effective(application, environment);
 		gates.save(application, environment, config, Caller.current().name(), clock.instant());
-		audit.record(AuditEntry.of("release.gates-configured", "health-gates", application + "/" + environment)
+		String action = before.reportedHealth() && !config.reportedHealth() ? "release.reported-health-gate-turned-off"
+				: "release.gates-configured";
+		audit.record(AuditEntry.of(action, "health-gates", application + "/" + environment)
 			.in(application, environment)
 			.before(before)
 			.after(config));

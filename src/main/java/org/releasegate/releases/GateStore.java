@@ -27,6 +27,11 @@ class GateStore {
 			.map(json -> JSON.readValue(json, HealthGates.class));
 	}
 
+	/** The configured gates, or {@link HealthGates#DEFAULT} where none are. */
+	HealthGates effective(String application, String environment) {
+		return find(application, environment).orElse(HealthGates.DEFAULT);
+	}
+
 	void save(String application, String environment, HealthGates gates, String by, Instant at) {
 		jdbc.sql("insert into health_gates (application, environment, config, updated_by, updated_at) "
 				+ "values (?, ?, ?, ?, ?) on conflict (application, environment) do update set "

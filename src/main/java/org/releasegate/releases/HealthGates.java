@@ -1,11 +1,15 @@
 package org.releasegate.releases;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The health gates of an application in an environment. Any of the three may be absent;
  * all present ones must hold. {@code failuresToRollBack} evaluations failing in a row
- * roll the release back.
+ * roll the release back. Where nothing is configured, {@link #DEFAULT} guards: the
+ * candidate's pushed health, three failures in a row roll back; a release manager may
+ * turn reported health off explicitly (audited).
  *
  * @param probe an HTTP probe of the candidate
  * @param prometheus a Prometheus query about the candidate
@@ -14,6 +18,9 @@ import java.math.BigDecimal;
  */
 record HealthGates(Probe probe, PrometheusQuery prometheus, boolean reportedHealth, int failuresToRollBack) {
 
+	/** What guards a release where nobody configured gates. */
+	static final HealthGates DEFAULT = new HealthGates(null, null, true, 3);
+
 	HealthGates {
 		if (failuresToRollBack < 1 || failuresToRollBack > 100) {
 			throw new InvalidField("failuresToRollBack", "must lie within 1..100");
@@ -21,7 +28,31 @@ record HealthGates(Probe probe, PrometheusQuery prometheus, boolean reportedHeal
 	}
 
 	boolean any() {
-		return probe != null || prometheus != null || reportedHealth;
+		return watchesTheNetwork() || reportedHealth;
+	}
+
+	/** Whether a gate calls out (probe, Prometheus), evaluated at the gate interval. */
+	boolean watchesTheNetwork() {
+		return probe != null || prometheus != null;
+	}
+
+	/** In words, what guards a release, for its page. */
+	String describe() {
+		List<String> gates = new ArrayList<>();
+		if (reportedHealth) {
+			gates.add("the candidate's reported health (a DEGRADED or FAILING report is counted at once)");
+		}
+		if (probe != null) {
+			gates.add("an HTTP probe of " + probe.urlTemplate());
+		}
+		if (prometheus != null) {
+			gates.add("the Prometheus query " + prometheus.query());
+		}
+		if (gates.isEmpty()) {
+			return "No health gate guards this release: reported health was turned off.";
+		}
+		return "Guarded by " + String.join(", ", gates) + "; " + failuresToRollBack
+				+ (failuresToRollBack == 1 ? " failure rolls" : " failures in a row roll") + " it back.";
 	}
 
 	/**

@@ -463,6 +463,16 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		return !passed && gateFailures >= failuresToRollBack;
 	}
 
+	/**
+	 * Counts a DEGRADED or FAILING report the candidate pushed; leaves the time of the
+	 * last evaluation alone, so that probe and Prometheus keep their interval. Says
+	 * whether the release must roll back.
+	 */
+	boolean countFailedReport(int failuresToRollBack) {
+		gateFailures++;
+		return gateFailures >= failuresToRollBack;
+	}
+
 	private void moveTo(ReleaseStatus next) {
 		if (!status.canMoveTo(next)) {
 			throw new IllegalStateException("release is " + status + "; it cannot become " + next);

@@ -12,6 +12,7 @@ import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.releasegate.common.ConflictException;
+import org.releasegate.deployments.DeploymentHealth;
 import org.releasegate.identity.Role;
 import org.releasegate.traffic.TrafficControl;
 import org.springframework.stereotype.Service;
@@ -40,13 +41,16 @@ class ReleaseExecution {
 
 	private final ReleaseRollbacks rollbacks;
 
+	private final GateStore gates;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	ReleaseExecution(Releases releases, ReleasePolicies policies, ApplicationCatalog applications,
 			ChecklistEvaluator checklist, TrafficControl traffic, GateResults gateResults, ReleaseRollbacks rollbacks,
-			AuditLog audit, Clock clock) {
+			GateStore gates, AuditLog audit, Clock clock) {
+		this.gates = gates;
 		this.releases = releases;
 		this.policies = policies;
 		this.applications = applications;
@@ -221,6 +225,32 @@ class ReleaseExecution {
 		}
 		releases.save(release);
 		return verdict.passed();
+	}
+
+	/**
+	 * Counts a DEGRADED or FAILING report the candidate pushed, at once and under the
+	 * release's lock; rolls back, by {@code system} with the report as evidence, once the
+	 * gate failed {@code failuresToRollBack} times in a row.
+	 */
+	void countFailedReport(UUID id, DeploymentHealth health, String detail) {
+		Release release = releases.lock(id);
+		if (release.status() != ReleaseStatus.IN_PROGRESS && release.status() != ReleaseStatus.ROLLING_BACK) {
+			return;
+		}
+		HealthGates configured = gates.effective(release.application(), release.environment());
+		if (!configured.reportedHealth()) {
+			return;
+		}
+		String evidence = GateEvaluator.reportedEvidence(health, detail) + " (pushed report)";
+		Instant now = clock.instant();
+		gateResults.add(release.id(), release.currentStep(), now, false, evidence);
+		if (release.countFailedReport(configured.failuresToRollBack())) {
+			String during = release.status() == ReleaseStatus.ROLLING_BACK ? " during the gradual rollback" : "";
+			rollbacks.rollBack(release, "health gate failed " + release.gateFailures() + " times in a row" + during,
+					Actor.SYSTEM, evidence);
+			return;
+		}
+		releases.save(release);
 	}
 
 	/** Where a release stands, for its audit events. */

@@ -51,7 +51,8 @@ class ReleaseProgress {
 		Instant now = clock.instant();
 		String app = release.application();
 		String env = release.environment();
-		HealthGates configured = gates.find(app, env).filter(HealthGates::any).orElse(null);
+		HealthGates inForce = gates.effective(app, env);
+		HealthGates configured = inForce.any() ? inForce : null;
 		Split desired = traffic.desiredSplit(app, env).orElse(null);
 		int stable = desired == null || release.stableDeploymentId() == null ? 0
 				: desired.percentOf(release.stableDeploymentId());
@@ -64,7 +65,7 @@ class ReleaseProgress {
 		return new Progress(step + 1, plan.size(), plan.get(step).weight(), release.stepStartedAt(),
 				waitsFor(release, plan, configured, now), nextAt(release, plan, now), stable, candidate,
 				bar(release, desired, stable, candidate), traffic.bindingState(app, env).orElse(null), timeline,
-				configured == null ? 0 : configured.failuresToRollBack());
+				configured == null ? 0 : configured.failuresToRollBack(), inForce.describe());
 	}
 
 	/**
@@ -116,7 +117,10 @@ class ReleaseProgress {
 			return "the pause: " + target + " at " + TIME.format(due) + ", in " + human(Duration.between(now, due))
 					+ gate;
 		}
-		if (gates != null && !gateHeld(release)) {
+		if (gates != null && release.gateFailures() > 0) {
+			return "the health gate to pass again (its latest evaluation failed), then " + target;
+		}
+		if (gates != null && gates.watchesTheNetwork() && !gateHeld(release)) {
 			return "a passing health-gate evaluation during this step, then " + target;
 		}
 		return "nothing: " + target + " is due now";
@@ -229,7 +233,7 @@ class ReleaseProgress {
 	 */
 	record Progress(int step, int steps, int weight, Instant stepStartedAt, String waitsFor, Instant nextAt,
 			int stablePercent, int candidatePercent, Bar split, BindingState binding, Timeline timeline,
-			int failuresToRollBack) {
+			int failuresToRollBack, String guardedBy) {
 
 	}
 

@@ -21,10 +21,17 @@ class ReleaseSettler implements SchedulingConfigurer {
 
 	private final ReleaseService releases;
 
+	private final Releases stored;
+
+	private final PrometheusMetricsCheck metrics;
+
 	private final ReleaseProperties properties;
 
-	ReleaseSettler(ReleaseService releases, ReleaseProperties properties) {
+	ReleaseSettler(ReleaseService releases, Releases stored, PrometheusMetricsCheck metrics,
+			ReleaseProperties properties) {
 		this.releases = releases;
+		this.stored = stored;
+		this.metrics = metrics;
 		this.properties = properties;
 	}
 
@@ -34,6 +41,16 @@ class ReleaseSettler implements SchedulingConfigurer {
 	}
 
 	void settleRequested() {
+		// outside any transaction: Prometheus is asked with no row locked, and the
+		// reading kept for the checklist that reads and writes show
+		for (UUID id : stored.findNotStarted()) {
+			try {
+				stored.findById(id).ifPresent(metrics::measure);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not read the metrics of release {}: {}", id, ex.getMessage());
+			}
+		}
 		for (UUID id : releases.requested()) {
 			try {
 				if (releases.get(id).readyToApprove()) {

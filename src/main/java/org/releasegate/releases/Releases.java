@@ -43,8 +43,17 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 			+ "or (status = 'APPROVED' and scheduled_start <= :now)", nativeQuery = true)
 	List<UUID> findInFlight(java.time.Instant now);
 
+	/** Releases whose candidate is this deployment and whose gates watch it. */
+	@Query(value = "select id from releases where candidate_deployment_id = :deployment "
+			+ "and status in ('IN_PROGRESS', 'ROLLING_BACK')", nativeQuery = true)
+	List<UUID> findGatedWithCandidate(UUID deployment);
+
 	boolean existsByApplicationAndEnvironmentAndStatusIn(String application, String environment,
 			List<ReleaseStatus> statuses);
+
+	/** Releases not started yet, whose checklist still matters. */
+	@Query(value = "select id from releases where status in ('REQUESTED', 'APPROVED')", nativeQuery = true)
+	List<UUID> findNotStarted();
 
 	@Query("select r.id from Release r where r.status = org.releasegate.releases.ReleaseStatus.REQUESTED")
 	List<UUID> findRequested();

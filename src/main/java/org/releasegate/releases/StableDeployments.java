@@ -15,8 +15,9 @@ interface StableDeployments {
 	Optional<DeploymentSummary> stable(String application, String environment);
 
 	/**
-	 * Whether the router binding of the application in the environment reads the load
-	 * balancer's weights right now.
+	 * Whether the router binding of the application in the environment read the load
+	 * balancer's weights lately, as the reconciler recorded it (no call to the load
+	 * balancer).
 	 */
 	BindingCheck binding(String application, String environment);
 
@@ -25,7 +26,7 @@ interface StableDeployments {
 
 		enum State {
 
-			WORKS, NOT_CONFIGURED, FAILS
+			WORKS, STALE, NOT_CONFIGURED, FAILS
 
 		}
 

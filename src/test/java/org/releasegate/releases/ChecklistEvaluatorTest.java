@@ -59,7 +59,8 @@ class ChecklistEvaluatorTest {
 	@Test
 	void normalBehaviourFollowsTheMetricsGateWhereThereIsOne() {
 		DeploymentSummary candidate = deployment("1.5.0", DeploymentState.RUNNING, DeploymentHealth.HEALTHY, NOW);
-		GateVerdict[] measured = { new GateVerdict(true, true, "prometheus 'errors' = 0.001 (BELOW 0.05): ok", 3) };
+		MetricsCheck.Measured[] measured = {
+				new MetricsCheck.Measured(Status.PASSED, "prometheus 'errors' = 0.001 (BELOW 0.05): ok") };
 		ChecklistEvaluator withMetrics = new ChecklistEvaluator(new FakeCatalog(), new StableDeployments() {
 			@Override
 			public Optional<DeploymentSummary> stable(String application, String environment) {
@@ -75,7 +76,7 @@ class ChecklistEvaluatorTest {
 				"normal-behaviour");
 		assertThat(passed.status()).isEqualTo(Status.PASSED);
 		assertThat(passed.evidence()).contains("0.001");
-		measured[0] = new GateVerdict(true, false, "prometheus 'errors' = 0.3 (BELOW 0.05): FAILED", 3);
+		measured[0] = new MetricsCheck.Measured(Status.FAILED, "prometheus 'errors' = 0.3 (BELOW 0.05): FAILED");
 		assertThat(
 				item(withMetrics.evaluate(release(candidate, null, "x"), PolicyRules.DEFAULTS, NOW), "normal-behaviour")
 					.status())
@@ -145,6 +146,13 @@ class ChecklistEvaluatorTest {
 		assertThat(path.status()).isEqualTo(Status.PASSED);
 		assertThat(path.evidence())
 			.isEqualTo("stable 1.4.0 is RUNNING; router binding: the load balancer reports {a=100.0}");
+
+		binding = new StableDeployments.BindingCheck(StableDeployments.BindingCheck.State.STALE,
+				"router binding: load balancer last read 2 min ago");
+		ChecklistItem stale = item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW),
+				"rollback-path");
+		assertThat(stale.status()).as("old news waits, it is not called for").isEqualTo(Status.PENDING);
+		assertThat(stale.evidence()).endsWith("load balancer last read 2 min ago");
 
 		binding = StableDeployments.BindingCheck.notConfigured();
 		assertThat(item(evaluator.evaluate(release(candidate, stable, "x"), PolicyRules.DEFAULTS, NOW), "rollback-path")

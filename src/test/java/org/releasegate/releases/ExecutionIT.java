@@ -121,6 +121,9 @@ class ExecutionIT {
 	void theChecklistGuardsTheStartUnlessAManagerOverridesIt() {
 		String id = scene.approved(CanaryScene.canary(25, "PT1H", false, 100, "PT0S", false));
 		balancer.down(true);
+		// the checklist shows the binding as the reconciler last read it
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> "FAILED".equals(scene.read(id).item("rollback-path").get("status")));
 		Reply refused = scene.act(scene.engineer, id, "start", null);
 		assertThat(refused.status()).as("%s", refused).isEqualTo(409);
 		assertThat((String) refused.get("detail")).contains("rollback-path is FAILED");

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -55,13 +56,13 @@ class ReleasePageTest {
 	}
 
 	@Test
-	void readingAReadyReleaseApprovesItAsTheApiDoes() {
+	void readingAReadyReleaseApprovesNothingTheSettlerDoes() {
 		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REQUESTED), true));
-		given(releases.settle(ID)).willReturn(release(ReleaseStatus.APPROVED));
 		given(releases.allowed(any())).willReturn(new ReleaseService.Allowed(false, false, false, false));
+		assertThat(mvc.get().uri("/releases/{id}", ID)).hasStatusOk();
 		assertThat(mvc.get().uri("/releases/{id}/live", ID)).hasStatusOk()
 			.bodyText()
-			.contains("data-status=\"APPROVED\"",
+			.contains("data-status=\"REQUESTED\"",
 					"hx-trigger=\"every 3s [!this.matches(&#39;:focus-within&#39;) &amp;&amp; !this.querySelector(&#39;dialog[open]&#39;)]\"");
 
 		given(releases.get(ID)).willReturn(new ReleaseService.Evaluated(release(ReleaseStatus.REJECTED), false));
@@ -70,6 +71,7 @@ class ReleasePageTest {
 			.bodyText()
 			.contains("data-status=\"REJECTED\"")
 			.doesNotContain("hx-trigger");
+		verify(releases, never()).settle(ID);
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class ReleaseProgressTest {
 
 	@BeforeEach
 	void twoStepsTaken() {
-		given(gates.find("checkout", "production")).willReturn(Optional.empty());
+		given(gates.effective("checkout", "production")).willReturn(HealthGates.DEFAULT);
 		given(traffic.desiredSplit("checkout", "production")).willReturn(Optional.of(split(75, 25)));
 		given(traffic.splitHistory(eq("checkout"), eq("production"), eq(STARTED), any()))
 			.willReturn(List.of(new SplitChange(STARTED.minusSeconds(3600), split(100, 0), "maria", "adopted"),
@@ -54,7 +54,9 @@ class ReleaseProgressTest {
 		assertThat(progress.step()).isEqualTo(2);
 		assertThat(progress.steps()).isEqualTo(3);
 		assertThat(progress.weight()).isEqualTo(25);
-		assertThat(progress.waitsFor()).isEqualTo("the pause: step 3 (100%) at 10:15:00 UTC, in 9 min");
+		assertThat(progress.waitsFor())
+			.isEqualTo("the pause: step 3 (100%) at 10:15:00 UTC, in 9 min, if the health gate holds");
+		assertThat(progress.guardedBy()).startsWith("Guarded by the candidate's reported health");
 		assertThat(progress.nextAt()).isEqualTo(STARTED.plusSeconds(900));
 		assertThat(progress.split().description()).isEqualTo("2.4.0 75%, 2.5.0 25%");
 		assertThat(progress.stablePercent()).isEqualTo(75);
@@ -81,7 +83,8 @@ class ReleaseProgressTest {
 		assertThat(progress(release(ReleaseStatus.PAUSED, 1, false, List.of())).waitsFor())
 			.startsWith("someone to resume it");
 
-		given(gates.find("checkout", "production")).willReturn(Optional.of(new HealthGates(null, null, true, 3)));
+		given(gates.effective("checkout", "production"))
+			.willReturn(new HealthGates(new HealthGates.Probe("http://candidate/health", 200, null), null, true, 3));
 		assertThat(progress(release(ReleaseStatus.IN_PROGRESS, 1, false, List.of())).waitsFor())
 			.isEqualTo("a passing health-gate evaluation during this step, then step 3 (100%)");
 		GateResults.GateResult passedEarlier = new GateResults.GateResult(0, STARTED.plusSeconds(200), true, "ok");

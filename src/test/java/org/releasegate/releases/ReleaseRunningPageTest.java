@@ -210,7 +210,7 @@ class ReleaseRunningPageTest {
 		return new Progress(2, 4, 25, AT, "the pause: step 3 (50%) at 10:10:00 UTC, in 4 min", AT.plusSeconds(600),
 				stable, candidate, new Bar(segments),
 				new BindingState("haproxy", true, false, AT.plusSeconds(360), AT.plusSeconds(300), null, null),
-				timeline, 3);
+				timeline, 3, "Guarded by the candidate's reported health; 3 failures in a row roll it back.");
 	}
 
 	static ReleaseView running(ReleaseStatus status) {

@@ -16,8 +16,11 @@ class ReleaseSettlerTest {
 
 	final ReleaseService releases = mock(ReleaseService.class);
 
-	final ReleaseSettler settler = new ReleaseSettler(releases,
-			new ReleaseProperties(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10)));
+	final Releases stored = mock(Releases.class);
+
+	final ReleaseSettler settler = new ReleaseSettler(releases, stored, mock(PrometheusMetricsCheck.class),
+			new ReleaseProperties(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10),
+					Duration.ofMinutes(1)));
 
 	@Test
 	void settlesOnlyReleasesThatBecameReadyAndGoesOnAfterAFailure() {
@@ -39,8 +42,8 @@ class ReleaseSettlerTest {
 	@Test
 	void aSettleIntervalMustBePositive() {
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(
-					() -> new ReleaseProperties(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)))
+			.assertThatThrownBy(() -> new ReleaseProperties(Duration.ZERO, Duration.ofSeconds(1),
+					Duration.ofSeconds(10), Duration.ofMinutes(1)))
 			.isInstanceOf(IllegalArgumentException.class);
 		verify(releases, never()).settle(any());
 	}
