@@ -23,7 +23,13 @@ import org.springframework.context.annotation.Import;
 				// the traffic reconciler runs every 5 s in production; tests wait for it
 				"releasegate.traffic.reconcile-interval=200ms",
 				// the release conductor steps every second in production
-				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms" })
+				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms",
+				// the operator's connections (TestConnections) and egress policy
+				"releasegate.traffic.connections.memory.adapter=memory",
+				"releasegate.traffic.connections.haproxy.adapter=haproxy",
+				"releasegate.traffic.connections.haproxy.settings.address=unix:${" + TestConnections.DIRECTORY_PROPERTY
+						+ "}/haproxy/admin.sock",
+				"releasegate.egress.allowed=127.0.0.1/32,localhost" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 

@@ -49,8 +49,8 @@ class HaproxyTrafficIT {
 		api.deployment(app, "production", "1.0.0", "blue");
 		api.deployment(app, "production", "2.0.0", "green");
 		traffic = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
-		Map<String, Object> binding = traffic.bind(
-				Map.of("adapter", "haproxy", "settings", Map.of("address", haproxy.unixAddress(), "backend", "shop")));
+		Map<String, Object> binding = traffic
+			.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 		assertThat(binding).containsEntry("adopted", Map.of("1.0.0", 100, "2.0.0", 0));
 	}
 
