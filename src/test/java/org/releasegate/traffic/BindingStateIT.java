@@ -51,7 +51,8 @@ class BindingStateIT {
 
 		balancer.down(true);
 		await().atMost(Duration.ofSeconds(5)).until(() -> sync(app) == Sync.FAILING);
-		assertThat(traffic.bindingState(app, "production").orElseThrow().lastError()).isEqualTo("the load balancer could not be reached");
+		assertThat(traffic.bindingState(app, "production").orElseThrow().lastError())
+			.isEqualTo("the load balancer could not be reached");
 
 		balancer.down(false);
 		balancer.setByHand("b", 0.0);
