@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms",
 				// the operator's connections (TestConnections) and egress policy
 				"releasegate.traffic.connections.memory.adapter=memory",
+				"releasegate.traffic.connections.pull.adapter=pull",
 				"releasegate.traffic.connections.haproxy.adapter=haproxy",
 				"releasegate.traffic.connections.haproxy.settings.address=unix:${" + TestConnections.DIRECTORY_PROPERTY
 						+ "}/haproxy/admin.sock",
