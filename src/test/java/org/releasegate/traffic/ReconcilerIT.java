@@ -46,8 +46,8 @@ class ReconcilerIT {
 		assertThat(deploymentPercent(app, "1.0")).isEqualTo(60);
 		Thread.sleep(600);
 		assertThat(InMemoryLoadBalancer.get(lb).applies()).as("nothing pushed after adoption").isZero();
-		assertThat(traffic.traffic()).containsEntry("inSync", true)
-			.containsEntry("desired", Map.of("1.0", 60, "2.0", 40));
+		await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(traffic.traffic().get("inSync")));
+		assertThat(traffic.traffic()).containsEntry("desired", Map.of("1.0", 60, "2.0", 40));
 	}
 
 	@Test
