@@ -80,7 +80,8 @@ SERVICE_PORT="$(free_port)"
 ADMIN_PASSWORD="walkthrough-admin-$$"
 RELEASEGATE_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" RELEASEGATE_DB_USER="$PG_USER" \
   RELEASEGATE_ADMIN_PASSWORD="$ADMIN_PASSWORD" RELEASEGATE_PORT="$SERVICE_PORT" \
-  java -Xmx384m -jar "$JAR" >"$WORK/service.log" 2>&1 & PIDS+=($!)
+  java -Xmx384m -jar "$JAR" --releasegate.traffic.connections.edge.adapter=haproxy \
+  --releasegate.traffic.connections.edge.settings.address="unix:$WORK/admin.sock" >"$WORK/service.log" 2>&1 & PIDS+=($!)
 SERVICE_PID=$!
 for _ in $(seq 1 360); do
   curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1 && break

@@ -25,7 +25,14 @@ import org.springframework.context.annotation.Import;
 				// the release conductor steps every second in production
 				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms",
 				// reads approve nothing: the settler does, every 30 s in production
-				"releasegate.releases.settle-every=200ms" })
+				"releasegate.releases.settle-every=200ms",
+				// the operator's connections (TestConnections) and egress policy
+				"releasegate.traffic.connections.memory.adapter=memory",
+				"releasegate.traffic.connections.pull.adapter=pull",
+				"releasegate.traffic.connections.haproxy.adapter=haproxy",
+				"releasegate.traffic.connections.haproxy.settings.address=unix:${" + TestConnections.DIRECTORY_PROPERTY
+						+ "}/haproxy/admin.sock",
+				"releasegate.egress.allowed=127.0.0.1/32,localhost" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 

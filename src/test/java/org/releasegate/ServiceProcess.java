@@ -55,6 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
 						"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
 						"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
 						"--releasegate.traffic.reconcile-interval=200ms", "--spring.jmx.enabled=false"));
+		TestConnections.properties().forEach(property -> command.add("--" + property));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, log);

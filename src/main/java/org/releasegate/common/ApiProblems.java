@@ -67,6 +67,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(BadInputException.class)
+	ProblemDetail badInput(BadInputException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+		problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.DataAccessResourceFailureException.class })
+	ResponseEntity<ProblemDetail> databaseAway(RuntimeException ex) {
+		log.warn("Request refused, the database is unreachable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+					"The database cannot be reached right now; try again in a few seconds."));
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badValue(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());

@@ -56,7 +56,15 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Caller.current().checkMayActOn(command.application());
 		Deployment deployment = Deployment.record(command, Actor.current().name(), now);
-		if (!deployments.insertIfAbsent(deployment)) {
+		boolean inserted;
+		try {
+			inserted = deployments.insertIfAbsent(deployment);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new ConflictException("endpoint " + command.endpoint() + " of " + command.application() + " in "
+					+ command.environment() + " already belongs to another running deployment; retire that one first");
+		}
+		if (!inserted) {
 			return replay(command);
 		}
 		DeploymentView view = DeploymentView.of(deployment);

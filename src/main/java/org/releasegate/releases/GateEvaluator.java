@@ -29,11 +29,14 @@ class GateEvaluator {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GateEvaluator.class);
+
+	private final org.releasegate.egress.Egress egress;
 
 	private final DeploymentCatalog deployments;
 
-	GateEvaluator(DeploymentCatalog deployments) {
+	GateEvaluator(DeploymentCatalog deployments, org.releasegate.egress.Egress egress) {
+		this.egress = egress;
 		this.deployments = deployments;
 	}
 
@@ -92,11 +95,13 @@ class GateEvaluator {
 			.replace("{version}", release.candidateVersion())
 			.replace("{endpoint}", candidate == null ? "" : candidate.endpoint());
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+			HttpResponse<String> response = egress.send(
+					HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			boolean statusOk = response.statusCode() == probe.expectedStatus();
 			boolean bodyOk = probe.bodyContains() == null || response.body().contains(probe.bodyContains());
-			evidence.add("probe " + url + " answered " + response.statusCode()
+			evidence.add("probe " + org.releasegate.egress.Masking.urlCredentials(url) + " answered "
+					+ response.statusCode()
 					+ (statusOk && bodyOk ? ": ok" : statusOk ? ": FAILED, body lacks '" + probe.bodyContains() + "'"
 							: ": FAILED, expected " + probe.expectedStatus()));
 			return statusOk && bodyOk;
@@ -107,7 +112,9 @@ class GateEvaluator {
 			return false;
 		}
 		catch (Exception ex) {
-			evidence.add("probe " + url + ": FAILED, " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			log.info("Health probe {} failed: {}", org.releasegate.egress.Masking.urlCredentials(url), ex.toString());
+			evidence.add("probe " + org.releasegate.egress.Masking.urlCredentials(url) + ": FAILED, the probe target "
+					+ org.releasegate.egress.Egress.failure(ex));
 			return false;
 		}
 	}
@@ -117,7 +124,8 @@ class GateEvaluator {
 		String url = gate.url().replaceAll("/+$", "") + "/api/v1/query?query="
 				+ URLEncoder.encode(query, StandardCharsets.UTF_8);
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
+			HttpResponse<String> response = egress.send(
+					HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			JsonNode result = JSON.readTree(response.body()).path("data").path("result");
 			if (response.statusCode() != 200 || !result.isArray() || result.isEmpty()) {
@@ -136,8 +144,8 @@ class GateEvaluator {
 			return false;
 		}
 		catch (Exception ex) {
-			evidence
-				.add("prometheus '" + query + "': FAILED, " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			log.info("Prometheus query {} failed: {}", query, ex.toString());
+			evidence.add("prometheus '" + query + "': FAILED, Prometheus " + org.releasegate.egress.Egress.failure(ex));
 			return false;
 		}
 	}

@@ -17,7 +17,6 @@ import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
 import org.releasegate.deployments.DeploymentTraffic;
 import org.releasegate.traffic.adapter.BindingSettings;
-import org.releasegate.traffic.adapter.LoadBalancerAdapter;
 import org.releasegate.traffic.adapter.LoadBalancerException;
 import org.releasegate.traffic.adapter.MemberShares;
 import org.springframework.stereotype.Service;
@@ -60,25 +59,26 @@ class BindingService {
 	 * when either fails. A first save makes the observed split the desired one.
 	 */
 	@Transactional
-	BindingView save(String application, String environment, String adapterType, Map<String, String> values,
+	BindingView save(String application, String environment, String connection, Map<String, String> values,
 			DriftPolicy driftPolicy) {
 		if (!applications.exists(application)) {
 			throw new NotFoundException("no application '" + application + "'");
 		}
-		LoadBalancerAdapter adapter = adapters.get(adapterType);
-		BindingSettings settings = new BindingSettings(values == null ? Map.of() : values);
+		BindingSettings settings = adapters.bindingSettings(connection, values == null ? Map.of() : values);
+		String adapterType = adapters.adapterOf(connection);
+		Adapters.Connected loadBalancer = adapters.connect(settings);
 		try {
-			adapter.validate(settings);
+			loadBalancer.validate();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new UnprocessableException("settings", ex.getMessage());
+		catch (LoadBalancerException ex) {
+			throw new UnprocessableException("settings", "the settings do not fit the connection: " + ex.sentence());
 		}
 		MemberShares observed;
 		try {
-			observed = adapter.observe(settings);
+			observed = loadBalancer.observe();
 		}
-		catch (LoadBalancerException | IllegalArgumentException ex) {
-			throw new UnprocessableException("settings", "cannot read the load balancer: " + ex.getMessage());
+		catch (LoadBalancerException ex) {
+			throw new UnprocessableException("settings", "cannot read the load balancer: " + ex.sentence());
 		}
 		Instant now = clock.instant();
 		List<DeploymentSummary> running = deployments.running(application, environment);
@@ -127,11 +127,11 @@ class BindingService {
 					"no router binding for " + application + " in " + environment);
 		}
 		try {
-			MemberShares observed = adapters.get(binding.get().adapter()).observe(binding.get().settings());
+			MemberShares observed = adapters.connect(binding.get().settings()).observe();
 			return new TrafficControl.BindingCheck(true, "the load balancer reports " + observed.percentByMember());
 		}
-		catch (RuntimeException ex) {
-			return new TrafficControl.BindingCheck(false, "cannot read the load balancer: " + ex.getMessage());
+		catch (LoadBalancerException ex) {
+			return new TrafficControl.BindingCheck(false, "cannot read the load balancer: " + ex.sentence());
 		}
 	}
 

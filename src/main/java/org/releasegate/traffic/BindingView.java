@@ -23,10 +23,16 @@ record BindingView(String application, String environment, String adapter, Map<S
 				null);
 	}
 
+	/** The view for readers who may see the binding's state but not its settings. */
+	BindingView withoutSettings() {
+		return new BindingView(application, environment, adapter, null, driftPolicy, created, adopted, observed,
+				unmatchedMembers, missingMembers);
+	}
+
 	static Map<String, String> masked(Map<String, String> settings) {
 		Map<String, String> masked = new TreeMap<>(settings);
-		masked.replaceAll(
-				(name, value) -> name.toLowerCase().matches(".*(secret|password|token|key).*") ? "******" : value);
+		masked.replaceAll((name, value) -> name.toLowerCase().matches(".*(secret|password|token).*") ? "******"
+				: org.releasegate.egress.Masking.urlCredentials(value));
 		return masked;
 	}
 

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
-import org.releasegate.traffic.adapter.LoadBalancerAdapter;
 import org.releasegate.traffic.adapter.LoadBalancerException;
 import org.releasegate.traffic.adapter.MemberShares;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,14 +85,21 @@ class BindingWorker {
 			observeOnly(binding);
 			return;
 		}
-		LoadBalancerAdapter adapter = adapters.get(binding.adapter());
+		Adapters.Connected adapter;
+		try {
+			adapter = adapters.connect(binding.settings());
+		}
+		catch (LoadBalancerException ex) {
+			unreachable(binding, ex);
+			return;
+		}
 		List<DeploymentSummary> running = deployments.running(binding.application(), binding.environment());
 		MemberShares desired = MemberMapping.members(binding.desired(), running);
 		Optional<TrafficChange> pending = trafficLog.pending(binding.application(), binding.environment());
 		if (pending.isEmpty()) {
 			MemberShares observed;
 			try {
-				observed = adapter.observe(binding.settings());
+				observed = adapter.observe();
 			}
 			catch (LoadBalancerException | IllegalArgumentException ex) {
 				unreachable(binding, ex);
@@ -129,11 +135,11 @@ class BindingWorker {
 		apply(binding, adapter, desired, pending.get());
 	}
 
-	private void apply(Binding binding, LoadBalancerAdapter adapter, MemberShares desired, TrafficChange change) {
+	private void apply(Binding binding, Adapters.Connected adapter, MemberShares desired, TrafficChange change) {
 		MemberShares observed;
 		try {
-			adapter.apply(binding.settings(), desired);
-			observed = adapter.observe(binding.settings());
+			adapter.apply(desired);
+			observed = adapter.observe();
 		}
 		catch (LoadBalancerException | IllegalArgumentException ex) {
 			trafficLog.attempted(change.id(), now(), ex.getMessage());
@@ -153,7 +159,7 @@ class BindingWorker {
 
 	private void observeOnly(Binding binding) {
 		try {
-			MemberShares observed = adapters.get(binding.adapter()).observe(binding.settings());
+			MemberShares observed = adapters.connect(binding.settings()).observe();
 			bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), false, null,
 					now());
 		}

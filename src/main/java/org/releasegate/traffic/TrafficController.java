@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.releasegate.common.BadInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,17 +46,33 @@ class TrafficController {
 					+ "The first save adopts the observed split as the desired one: no traffic moves.")
 	ResponseEntity<BindingView> saveBinding(@PathVariable String name, @PathVariable String env,
 			@Valid @RequestBody BindingRequest request) {
+		if (request.unknown() != null && !request.unknown().isEmpty()) {
+			String field = request.unknown().keySet().iterator().next();
+			throw new BadInputException(field.length() > 63 ? field.substring(0, 63) : field,
+					"unknown field: a binding names a connection and adds identifiers in 'settings'");
+		}
 		Map<String, String> settings = new LinkedHashMap<>();
 		if (request.settings() != null) {
 			request.settings().forEach((key, value) -> settings.put(key, value == null ? null : String.valueOf(value)));
 		}
-		BindingView saved = bindings.save(name, env, request.adapter(), settings, request.driftPolicy());
+		BindingView saved = bindings.save(name, env, request.connection(), settings, request.driftPolicy());
 		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
 	}
 
 	@GetMapping("/binding")
-	BindingView binding(@PathVariable String name, @PathVariable String env) {
-		return bindings.get(name, env);
+	@Operation(summary = "The router binding",
+			description = "Its settings (connection and identifiers) are shown to release managers and admins only.")
+	BindingView binding(@PathVariable String name, @PathVariable String env,
+			org.springframework.security.core.Authentication caller) {
+		BindingView view = bindings.get(name, env);
+		return mayReadSettings(caller) ? view : view.withoutSettings();
+	}
+
+	static boolean mayReadSettings(org.springframework.security.core.Authentication caller) {
+		return caller != null && caller.getAuthorities()
+			.stream()
+			.anyMatch(authority -> authority.getAuthority().equals("ROLE_RELEASE_MANAGER")
+					|| authority.getAuthority().equals("ROLE_ADMIN"));
 	}
 
 	@GetMapping("/traffic")
@@ -91,7 +108,14 @@ class TrafficController {
 		return ResponseEntity.status(rolledBack.confirmed() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
 	}
 
-	record BindingRequest(@NotBlank String adapter, Map<String, Object> settings, DriftPolicy driftPolicy) {
+	/**
+	 * @param connection the name of a load-balancer connection the operator configured
+	 * @param settings identifiers only (backend, upstream, route, namespace ...)
+	 */
+	record BindingRequest(@NotBlank @Size(max = 63) String connection, Map<String, Object> settings,
+			DriftPolicy driftPolicy,
+			@com.fasterxml.jackson.annotation.JsonAnySetter @io.swagger.v3.oas.annotations.media.Schema(
+					hidden = true) Map<String, Object> unknown) {
 	}
 
 	record SplitRequest(@NotEmpty Map<String, @NotNull Integer> split, @Size(max = 1000) String reason) {

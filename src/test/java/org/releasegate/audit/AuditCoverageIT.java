@@ -44,8 +44,8 @@ class AuditCoverageIT {
 
 		String lb = Api.unique("lb");
 		InMemoryLoadBalancer.create(lb, Map.of("m1", 100.0, "m2", 0.0));
-		call(manager.client().put().uri(base + "/binding"), Map.of("adapter", "memory", "settings", Map.of("name", lb)),
-				201);
+		call(manager.client().put().uri(base + "/binding"),
+				Map.of("connection", "memory", "settings", Map.of("name", lb)), 201);
 		call(manager.client().put().uri(base + "/traffic"), Map.of("split", Map.of("2.0.0", 100)), 200);
 		call(engineer.client().post().uri(base + "/rollback"), Map.of("reason", "checkout errors"), 200);
 		call(manager.client().put().uri(base + "/policy"), Map.of("requiredApprovals", 1, "soakMinutes", 0), 200);

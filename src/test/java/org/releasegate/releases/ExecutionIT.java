@@ -41,7 +41,7 @@ class ExecutionIT {
 		InMemoryLoadBalancer.create(lb, Map.of(v1, 100.0, v2, 0.0));
 		balancer = InMemoryLoadBalancer.get(lb);
 		scene = new CanaryScene(api, v1, v2);
-		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		scene.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		this.v2 = v2;
 	}
 

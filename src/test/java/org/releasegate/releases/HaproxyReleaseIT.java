@@ -60,8 +60,7 @@ class HaproxyReleaseIT {
 		});
 		health.start();
 		scene = new CanaryScene(api, "blue", "green");
-		scene.bind(
-				Map.of("adapter", "haproxy", "settings", Map.of("address", haproxy.unixAddress(), "backend", "shop")));
+		scene.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 	}
 
 	@AfterEach

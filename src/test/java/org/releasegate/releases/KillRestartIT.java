@@ -37,8 +37,7 @@ class KillRestartIT {
 						"server blue 127.0.0.1:" + backends.start("v1") + " weight 256",
 						"server green 127.0.0.1:" + backends.start("v2") + " weight 0")) {
 			CanaryScene scene = new CanaryScene(api, "blue", "green");
-			scene.bind(Map.of("adapter", "haproxy", "settings",
-					Map.of("address", haproxy.tcpAddress(), "backend", "shop")));
+			scene.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 			int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
 			Object[] steps = new Object[weights.length * 3];
 			for (int i = 0; i < weights.length; i++) {

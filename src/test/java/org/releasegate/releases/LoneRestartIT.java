@@ -46,8 +46,7 @@ class LoneRestartIT {
 			String id;
 			try (ServiceProcess first = start(database, port)) {
 				CanaryScene scene = new CanaryScene(api, "blue", "green");
-				scene.bind(Map.of("adapter", "haproxy", "settings",
-						Map.of("address", haproxy.tcpAddress(), "backend", "shop")));
+				scene.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 				Object[] steps = new Object[WEIGHTS.length * 3];
 				for (int i = 0; i < WEIGHTS.length; i++) {
 					steps[i * 3] = WEIGHTS[i];

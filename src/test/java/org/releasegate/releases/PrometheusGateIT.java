@@ -56,7 +56,7 @@ class PrometheusGateIT {
 			String v2 = Api.unique("v2");
 			InMemoryLoadBalancer.create(lb, Map.of(v1, 100.0, v2, 0.0));
 			CanaryScene scene = new CanaryScene(api, v1, v2);
-			scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+			scene.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 			Reply gates = scene.gates(Map.of("prometheus",
 					Map.of("url", prometheus.url(), "query", query, "threshold", 0.05, "comparison", "BELOW"),
 					"failuresToRollBack", 2));

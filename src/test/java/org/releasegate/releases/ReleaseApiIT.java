@@ -230,7 +230,7 @@ class ReleaseApiIT {
 		String lb = Api.unique("lb");
 		InMemoryLoadBalancer.create(lb, Map.of(scene.app + "-v100", 100.0));
 		assertThat(put(scene.manager.client(), "/api/v1/applications/{app}/environments/production/binding",
-				Map.of("adapter", "memory", "settings", Map.of("name", lb)), scene.app)
+				Map.of("connection", "memory", "settings", Map.of("name", lb)), scene.app)
 			.status()).isBetween(200, 201);
 		assertThat(put(scene.manager.client(), "/api/v1/applications/{app}/environments/production/traffic",
 				Map.of("split", Map.of("1.0.0", 100), "reason", "1.0.0 holds it all"), scene.app)

@@ -35,7 +35,7 @@ class TwoConductorsIT {
 		String v2 = Api.unique("v2");
 		InMemoryLoadBalancer.create(lb, Map.of(v1, 100.0, v2, 0.0));
 		CanaryScene scene = new CanaryScene(api, v1, v2);
-		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		scene.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
 		Object[] steps = steps(weights, "PT0.3S");
 		String id = scene.approved(CanaryScene.canary(steps));
@@ -72,7 +72,7 @@ class TwoConductorsIT {
 		String v2 = Api.unique("v2");
 		InMemoryLoadBalancer.create(lb, Map.of(v1, 100.0, v2, 0.0));
 		CanaryScene scene = new CanaryScene(api, v1, v2);
-		scene.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		scene.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		int[] weights = { 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100 };
 		Object[] steps = steps(weights, "PT1H");
 		Map<String, Object> strategy = new java.util.HashMap<>(CanaryScene.canary(steps));

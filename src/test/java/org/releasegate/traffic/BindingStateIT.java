@@ -40,7 +40,7 @@ class BindingStateIT {
 		InMemoryLoadBalancer.Balancer balancer = InMemoryLoadBalancer.get(lb);
 		assertThat(traffic.bindingState(app, "production")).as("no binding yet").isEmpty();
 		TrafficClient client = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
-		client.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb), "driftPolicy", "REPORT"));
+		client.bind(Map.of("connection", "memory", "settings", Map.of("name", lb), "driftPolicy", "REPORT"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> sync(app) == Sync.IN_SYNC);
 		assertThat(traffic.bindingState(app, "production").orElseThrow().adapter()).isEqualTo("memory");
 
@@ -51,7 +51,8 @@ class BindingStateIT {
 
 		balancer.down(true);
 		await().atMost(Duration.ofSeconds(5)).until(() -> sync(app) == Sync.FAILING);
-		assertThat(traffic.bindingState(app, "production").orElseThrow().lastError()).contains("down");
+		assertThat(traffic.bindingState(app, "production").orElseThrow().lastError())
+			.isEqualTo("the load balancer could not be reached");
 
 		balancer.down(false);
 		balancer.setByHand("b", 0.0);
@@ -67,7 +68,7 @@ class BindingStateIT {
 		String lb = Api.unique("lb");
 		InMemoryLoadBalancer.create(lb, Map.of("a", 1.0, "b", 0.0));
 		TrafficClient client = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
-		client.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		client.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		client.split(Map.of("1.0", 100));
 		Thread.sleep(20);
 		Instant from = Instant.now();

@@ -32,10 +32,19 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	private final int adminPort;
 
+	private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** The name the test gave the backend, and the name HAProxy knows it by. */
+	private final String logicalBackend;
+
+	private final String backend;
+
 	private Process process;
 
-	private HaproxyProcess(Path directory, String backend, String servers) throws IOException {
+	private HaproxyProcess(Path directory, String logicalBackend, String backend, String servers) throws IOException {
 		this.directory = directory;
+		this.logicalBackend = logicalBackend;
+		this.backend = backend;
 		this.frontendPort = freePort();
 		this.adminPort = freePort();
 		this.config = directory.resolve("haproxy.cfg");
@@ -74,8 +83,20 @@ public final class HaproxyProcess implements AutoCloseable {
 	 * {@code server v1 127.0.0.1:8081 weight 256}.
 	 */
 	public static HaproxyProcess start(String backend, String... servers) throws IOException {
+		// every HAProxy of a test JVM opens the socket of the connection 'haproxy':
+		// bindings
+		// of earlier tests must not find their backend in a later HAProxy
+		return start(backend, backend + "-" + STARTED.incrementAndGet(), servers);
+	}
+
+	/** As {@link #start}, with the backend named exactly as given. */
+	public static HaproxyProcess startNamedExactly(String backend, String... servers) throws IOException {
+		return start(backend, backend, servers);
+	}
+
+	private static HaproxyProcess start(String logicalBackend, String backend, String... servers) throws IOException {
 		Path directory = Files.createTempDirectory("haproxy-test");
-		HaproxyProcess haproxy = new HaproxyProcess(directory, backend,
+		HaproxyProcess haproxy = new HaproxyProcess(directory, logicalBackend, backend,
 				String.join("\n", java.util.Arrays.stream(servers).map(line -> "    " + line).toList()));
 		haproxy.start();
 		return haproxy;
@@ -120,6 +141,7 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	/** Runs a runtime API command over the Unix socket and returns HAProxy's answer. */
 	public String command(String command) throws IOException {
+		command = command.replace(logicalBackend + "/", backend + "/");
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 			channel.connect(UnixDomainSocketAddress.of(socket()));
 			channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
@@ -131,12 +153,23 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	/** The current weight of a server, as {@code get weight} reports it. */
 	public int weight(String backend, String server) throws IOException {
-		String answer = command("get weight " + backend + "/" + server).strip();
+		String answer = command(
+				"get weight " + (backend.equals(logicalBackend) ? this.backend : backend) + "/" + server)
+			.strip();
 		return Integer.parseInt(answer.split("\\s+")[0]);
 	}
 
+	/**
+	 * The admin socket, where the test services' connection {@code haproxy} expects it
+	 * ({@link org.releasegate.TestConnections}): one HAProxy at a time per test JVM.
+	 */
+	/** The backend's name in HAProxy, for bindings. */
+	public String backend() {
+		return backend;
+	}
+
 	public Path socket() {
-		return directory.resolve("admin.sock");
+		return org.releasegate.TestConnections.haproxySocket();
 	}
 
 	public String unixAddress() {

@@ -38,6 +38,11 @@ public class InMemoryLoadBalancer implements LoadBalancerAdapter {
 	}
 
 	@Override
+	public java.util.Set<String> bindingSettings() {
+		return java.util.Set.of("name");
+	}
+
+	@Override
 	public void validate(BindingSettings settings) {
 		settings.require("name");
 	}

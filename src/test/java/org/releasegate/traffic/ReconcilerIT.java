@@ -32,7 +32,7 @@ class ReconcilerIT {
 		InMemoryLoadBalancer.create(lb, Map.of("a1", 30.0, "a2", 30.0, "b", 40.0, "stranger", 0.0));
 		TrafficClient traffic = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
 
-		Map<String, Object> saved = traffic.saveBinding(Map.of("adapter", "memory", "settings", Map.of("name", lb)))
+		Map<String, Object> saved = traffic.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", lb)))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Api.JSON)
@@ -46,8 +46,8 @@ class ReconcilerIT {
 		assertThat(deploymentPercent(app, "1.0")).isEqualTo(60);
 		Thread.sleep(600);
 		assertThat(InMemoryLoadBalancer.get(lb).applies()).as("nothing pushed after adoption").isZero();
-		assertThat(traffic.traffic()).containsEntry("inSync", true)
-			.containsEntry("desired", Map.of("1.0", 60, "2.0", 40));
+		await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(traffic.traffic().get("inSync")));
+		assertThat(traffic.traffic()).containsEntry("desired", Map.of("1.0", 60, "2.0", 40));
 	}
 
 	@Test
@@ -59,7 +59,7 @@ class ReconcilerIT {
 		InMemoryLoadBalancer.create(lb, Map.of("a1", 1.0, "a2", 1.0, "b", 0.0));
 		InMemoryLoadBalancer.Balancer balancer = InMemoryLoadBalancer.get(lb);
 		TrafficClient traffic = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
-		traffic.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		traffic.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 
 		Map<String, Object> after = traffic.split(Map.of("1.0", 75, "2.0", 25));
 		assertThat(balancer.shares()).containsEntry("a1", 37.5).containsEntry("a2", 37.5).containsEntry("b", 25.0);
@@ -70,7 +70,7 @@ class ReconcilerIT {
 		Map<String, Object> pending = traffic.split(Map.of("2.0", 100));
 		assertThat(pending).containsEntry("inSync", false);
 		assertThat(change(pending)).containsEntry("status", "PENDING").containsEntry("split", Map.of("2.0", 100));
-		assertThat((String) change(pending).get("lastError")).contains("down");
+		assertThat((String) change(pending).get("lastError")).isEqualTo("the load balancer could not be reached");
 		await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) change(traffic.traffic()).get("attempts") >= 3);
 		assertThat(balancer.shares()).containsEntry("b", 25.0);
 
@@ -91,7 +91,7 @@ class ReconcilerIT {
 		InMemoryLoadBalancer.create(lb, Map.of("a", 100.0, "b", 0.0));
 		InMemoryLoadBalancer.Balancer balancer = InMemoryLoadBalancer.get(lb);
 		TrafficClient traffic = new TrafficClient(api.admin(), app, "staging");
-		traffic.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		traffic.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 
 		balancer.setByHand("b", 100.0);
 		await().atMost(Duration.ofSeconds(10)).until(() -> balancer.shares().get("b") == 0.0);
@@ -103,7 +103,7 @@ class ReconcilerIT {
 			.containsEntry("observed", Map.of("a", 50.0, "b", 50.0));
 		await().atMost(Duration.ofSeconds(5)).until(() -> drift(traffic.traffic()).get(0).get("resolvedAt") != null);
 
-		traffic.saveBinding(Map.of("adapter", "memory", "settings", Map.of("name", lb), "driftPolicy", "REPORT"))
+		traffic.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", lb), "driftPolicy", "REPORT"))
 			.expectStatus()
 			.isOk();
 		balancer.setByHand("b", 100.0);
@@ -122,18 +122,24 @@ class ReconcilerIT {
 		InMemoryLoadBalancer.create(lb, Map.of("a", 1.0));
 		TrafficClient manager = new TrafficClient(api.person("RELEASE_MANAGER").client(), app, "production");
 
-		assertUnprocessable(manager.saveBinding(Map.of("adapter", "carrier-pigeon", "settings", Map.of())), "adapter");
-		assertUnprocessable(manager.saveBinding(Map.of("adapter", "memory", "settings", Map.of())), "settings");
+		assertBadInput(manager.saveBinding(Map.of("connection", "carrier-pigeon", "settings", Map.of())), "connection");
+		assertBadInput(manager.saveBinding(Map.of("connection", "memory", "adapter", "memory")), "adapter");
+		assertBadInput(
+				manager.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", lb, "address", "x"))),
+				"settings.address");
+		assertBadInput(manager.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", "a b"))),
+				"settings.name");
+		assertUnprocessable(manager.saveBinding(Map.of("connection", "memory", "settings", Map.of())), "settings");
 		Map<String, Object> unreachable = assertUnprocessable(
-				manager.saveBinding(Map.of("adapter", "memory", "settings", Map.of("name", "nowhere"))), "settings");
+				manager.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", "nowhere"))), "settings");
 		assertThat((String) unreachable.get("detail")).contains("cannot read the load balancer");
 		manager.as(api.person("ENGINEER").client())
-			.saveBinding(Map.of("adapter", "memory", "settings", Map.of("name", lb)))
+			.saveBinding(Map.of("connection", "memory", "settings", Map.of("name", lb)))
 			.expectStatus()
 			.isForbidden();
 		manager.putSplit(Map.of("1.0", 100)).expectStatus().isNotFound();
 
-		manager.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+		manager.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		assertUnprocessable(manager.putSplit(Map.of("1.0", 90)), "split");
 		assertUnprocessable(manager.putSplit(Map.of("1.0", 50, "9.9", 50)), "split");
 		manager.as(api.person("ENGINEER").client()).putSplit(Map.of("1.0", 100)).expectStatus().isForbidden();
@@ -148,6 +154,16 @@ class ReconcilerIT {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> drift(Map<String, Object> traffic) {
 		return (List<Map<String, Object>>) traffic.get("drift");
+	}
+
+	private static void assertBadInput(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec response,
+			String field) {
+		Map<String, Object> problem = response.expectStatus()
+			.isBadRequest()
+			.expectBody(Api.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.get("errors").toString()).contains("field=" + field);
 	}
 
 	private static Map<String, Object> assertUnprocessable(

@@ -44,8 +44,7 @@ class RollbackBenchmarkIT {
 			api.deployment(app, "production", "2.0.0", "green");
 			TrafficClient traffic = new TrafficClient(api.person("ENGINEER", "RELEASE_MANAGER").client(), app,
 					"production");
-			traffic.bind(Map.of("adapter", "haproxy", "settings",
-					Map.of("address", haproxy.unixAddress(), "backend", "shop")));
+			traffic.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 			traffic.split(Map.of("2.0.0", 100));
 
 			List<Long> rollback = new ArrayList<>();

@@ -35,7 +35,7 @@ class TwoInstancesIT {
 		InMemoryLoadBalancer.create(lb, Map.of("a", 100.0, "b", 0.0));
 		InMemoryLoadBalancer.Balancer balancer = InMemoryLoadBalancer.get(lb);
 		new TrafficClient(api.admin(), app, "production")
-			.bind(Map.of("adapter", "memory", "settings", Map.of("name", lb)));
+			.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		balancer.delay(20);
 
 		try (ConfigurableApplicationContext second = secondInstance()) {
@@ -67,8 +67,7 @@ class TwoInstancesIT {
 			api.deployment(app, "production", "1.0", "blue");
 			api.deployment(app, "production", "2.0", "green");
 			TrafficClient traffic = new TrafficClient(api.admin(), app, "production");
-			traffic.bind(Map.of("adapter", "haproxy", "settings",
-					Map.of("address", haproxy.tcpAddress(), "backend", "shop")));
+			traffic.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 			traffic.split(Map.of("1.0", 25, "2.0", 75));
 			assertThat(haproxy.weight("shop", "green")).isEqualTo(192);
 			haproxy.stop();

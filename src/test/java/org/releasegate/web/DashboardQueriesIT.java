@@ -55,8 +55,8 @@ class DashboardQueriesIT {
 					                             observed_at, in_sync, created_at, updated_at)
 					values (?, 'production', 'pull', cast(? as jsonb), 'CORRECT', cast(? as jsonb), ?, true, ?, ?)
 					""")
-				.params(app, "{\"key\": \"" + app + "\"}", "{\"" + stable + "\": 90, \"" + candidate + "\": 10}", now,
-						now, now)
+				.params(app, "{\"connection\": \"pull\", \"key\": \"" + app + "\"}",
+						"{\"" + stable + "\": 90, \"" + candidate + "\": 10}", now, now, now)
 				.update();
 			jdbc.sql("""
 					insert into traffic_splits (application, environment, split, holder, actor, changed_at)

@@ -224,7 +224,7 @@ class ScreenshotsIT extends BrowserTest {
 				.put()
 				.uri("/api/v1/applications/{name}/environments/{env}/binding", name, environment)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("adapter", "memory", "settings", Map.of("name", balancer), "driftPolicy", "REPORT"))
+				.body(Map.of("connection", "memory", "settings", Map.of("name", balancer), "driftPolicy", "REPORT"))
 				.exchange()
 				.expectStatus()
 				.is2xxSuccessful();

@@ -10,8 +10,18 @@ import java.util.TreeMap;
  */
 public record BindingSettings(Map<String, String> values) {
 
+	/**
+	 * Names match whatever their case and dashes, as Spring's relaxed binding hands them
+	 * over ({@code upstreamFile}, {@code upstream-file}, {@code UPSTREAMFILE} from an
+	 * environment variable).
+	 */
+	private static final java.util.Comparator<String> RELAXED = java.util.Comparator
+		.comparing((String name) -> name.replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT));
+
 	public BindingSettings {
-		values = Collections.unmodifiableMap(new TreeMap<>(values));
+		TreeMap<String, String> relaxed = new TreeMap<>(RELAXED);
+		relaxed.putAll(values);
+		values = Collections.unmodifiableMap(relaxed);
 	}
 
 	/** The value of a setting that must be present. */

@@ -1,5 +1,7 @@
 package org.releasegate.traffic.adapter;
 
+import java.util.Set;
+
 /**
  * The port every load balancer sits behind. It speaks in percent of user traffic per
  * member (an HAProxy server, an NGINX upstream server, a Kubernetes backendRef); each
@@ -17,6 +19,21 @@ public interface LoadBalancerAdapter {
 	 * @throws IllegalArgumentException naming the setting that is missing or wrong
 	 */
 	void validate(BindingSettings settings);
+
+	/**
+	 * The settings a router binding may give: identifiers only (backend, upstream, route,
+	 * namespace ...). Everything else comes from the operator's connection.
+	 */
+	Set<String> bindingSettings();
+
+	/**
+	 * Checks an operator's connection at start-up, beyond {@link #validate}: files it
+	 * names are regular files under its directory, kubeconfigs run no programs.
+	 * @param directory the connection's directory, null when it has none
+	 * @throws IllegalArgumentException naming the setting that is wrong
+	 */
+	default void checkConnection(java.nio.file.Path directory, BindingSettings settings) {
+	}
 
 	/**
 	 * Reads the share each member receives now.

@@ -41,6 +41,20 @@ class GatewayApiAdapter implements LoadBalancerAdapter {
 	}
 
 	@Override
+	public java.util.Set<String> bindingSettings() {
+		return java.util.Set.of("namespace", "route", "ruleIndex");
+	}
+
+	@Override
+	public void checkConnection(java.nio.file.Path directory, BindingSettings settings) {
+		String kubeconfig = settings.get("kubeconfig", null);
+		if (kubeconfig != null) {
+			KubernetesClients.checkKubeconfig(org.releasegate.traffic.adapter.ConnectionFiles
+				.regularFileUnder(directory, kubeconfig, "kubeconfig"));
+		}
+	}
+
+	@Override
 	public MemberShares observe(BindingSettings settings) {
 		GatewayApiSettings gateway = GatewayApiSettings.of(settings);
 		RouteRule rule = RouteRule.of(get(gateway, route(gateway)), gateway);

@@ -29,8 +29,11 @@ record GatewayApiSettings(String namespace, String route, int ruleIndex, Connect
 			throw new IllegalArgumentException("setting 'ruleIndex' must not be negative");
 		}
 		String kubeconfig = settings.get("kubeconfig", null);
-		if (kubeconfig != null && !Path.of(kubeconfig).isAbsolute()) {
-			throw new IllegalArgumentException("setting 'kubeconfig' must be an absolute path");
+		String directory = settings.get("connectionDirectory", null);
+		if (kubeconfig != null) {
+			kubeconfig = org.releasegate.traffic.adapter.ConnectionFiles
+				.regularFileUnder(directory == null ? null : Path.of(directory), kubeconfig, "kubeconfig")
+				.toString();
 		}
 		String masterUrl = settings.get("masterUrl", null);
 		if (masterUrl != null && !masterUrl.matches("https?://.+")) {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.releasegate.egress.Egress;
 import org.releasegate.traffic.adapter.BindingSettings;
 import org.releasegate.traffic.adapter.LoadBalancerAdapter;
 import org.releasegate.traffic.adapter.LoadBalancerException;
@@ -26,9 +28,20 @@ class HaproxyAdapter implements LoadBalancerAdapter {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
+	private final Egress egress;
+
+	HaproxyAdapter(Egress egress) {
+		this.egress = egress;
+	}
+
 	@Override
 	public String type() {
 		return "haproxy";
+	}
+
+	@Override
+	public Set<String> bindingSettings() {
+		return Set.of("backend", "drain");
 	}
 
 	@Override
@@ -56,8 +69,10 @@ class HaproxyAdapter implements LoadBalancerAdapter {
 			weights.put(fields[3], adminState == 0 ? Integer.parseInt(fields[7]) : 0);
 		}
 		if (weights.isEmpty()) {
-			throw new LoadBalancerException("HAProxy has no backend '" + backend + "' with servers: "
-					+ (answer.isBlank() ? "empty answer" : answer.strip()));
+			throw new LoadBalancerException(
+					"HAProxy has no backend '" + backend + "' with servers: "
+							+ (answer.isBlank() ? "empty answer" : answer.strip()),
+					"the load balancer has no such backend");
 		}
 		return MemberShares.fromWeights(weights);
 	}
@@ -91,12 +106,13 @@ class HaproxyAdapter implements LoadBalancerAdapter {
 		raise.addAll(lower);
 		String answer = runtime(settings).execute(String.join(";", raise));
 		if (!answer.isBlank()) {
-			throw new LoadBalancerException("HAProxy refused the change: " + answer.strip());
+			throw new LoadBalancerException("HAProxy refused the change: " + answer.strip(),
+					"the load balancer refused the change");
 		}
 	}
 
 	private HaproxyRuntime runtime(BindingSettings settings) {
-		return new HaproxyRuntime(settings.require("address"), timeout(settings));
+		return new HaproxyRuntime(settings.require("address"), timeout(settings), egress);
 	}
 
 	private static Duration timeout(BindingSettings settings) {

@@ -28,7 +28,10 @@ final class HaproxyRuntime {
 
 	private final Duration timeout;
 
-	HaproxyRuntime(String address, Duration timeout) {
+	private final org.releasegate.egress.Egress egress;
+
+	HaproxyRuntime(String address, Duration timeout, org.releasegate.egress.Egress egress) {
+		this.egress = egress;
 		this.address = address;
 		this.target = parse(address);
 		this.timeout = timeout;
@@ -109,8 +112,7 @@ final class HaproxyRuntime {
 		SocketChannel channel = SocketChannel.open();
 		try {
 			channel.socket()
-				.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()),
-						(int) timeout.toMillis());
+				.connect(egress.check(unresolved.getHostString(), unresolved.getPort()), (int) timeout.toMillis());
 		}
 		catch (IOException ex) {
 			channel.close();
@@ -122,7 +124,7 @@ final class HaproxyRuntime {
 	private void await(Selector selector, long deadline) throws IOException {
 		long left = deadline - System.nanoTime();
 		if (left <= 0 || selector.select(Math.max(1, left / 1_000_000)) == 0 && System.nanoTime() >= deadline) {
-			throw new IOException("no answer within " + timeout.toMillis() + " ms");
+			throw new java.net.SocketTimeoutException("no answer within " + timeout.toMillis() + " ms");
 		}
 		selector.selectedKeys().clear();
 	}

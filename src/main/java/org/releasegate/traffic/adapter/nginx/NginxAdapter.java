@@ -48,6 +48,11 @@ class NginxAdapter implements LoadBalancerAdapter {
 	}
 
 	@Override
+	public java.util.Set<String> bindingSettings() {
+		return java.util.Set.of("upstream");
+	}
+
+	@Override
 	public MemberShares observe(BindingSettings settings) {
 		NginxSettings nginx = NginxSettings.of(settings);
 		return UpstreamBlock.parse(read(nginx.upstreamFile()), nginx.upstream()).shares();
@@ -89,10 +94,11 @@ class NginxAdapter implements LoadBalancerAdapter {
 
 	private static String read(Path file) {
 		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
+			return org.releasegate.traffic.adapter.ConnectionFiles.read(file);
 		}
 		catch (NoSuchFileException ex) {
-			throw new LoadBalancerException("upstream file " + file + " does not exist");
+			throw new LoadBalancerException("upstream file " + file + " does not exist",
+					"the load balancer's upstream file is missing");
 		}
 		catch (IOException ex) {
 			throw new LoadBalancerException("cannot read upstream file " + file + ": " + ex.getMessage(), ex);
@@ -135,11 +141,13 @@ class NginxAdapter implements LoadBalancerAdapter {
 			if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new LoadBalancerException(
-						"NGINX " + what + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s");
+						"NGINX " + what + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s",
+						"the load balancer did not answer in time");
 			}
 			if (process.exitValue() != 0) {
 				throw new LoadBalancerException(
-						"NGINX " + what + " failed: " + Files.readString(output, StandardCharsets.UTF_8).trim());
+						"NGINX " + what + " failed: " + Files.readString(output, StandardCharsets.UTF_8).trim(),
+						"the load balancer refused the change");
 			}
 		}
 		catch (IOException ex) {

@@ -19,7 +19,9 @@ record NginxSettings(Path upstreamFile, String upstream, List<String> testComman
 	private static final Pattern UPSTREAM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
 	static NginxSettings of(BindingSettings settings) {
-		Path file = absolute(settings, "upstreamFile");
+		String directory = settings.get("connectionDirectory", null);
+		Path file = org.releasegate.traffic.adapter.ConnectionFiles.regularFileUnder(
+				directory == null ? null : Path.of(directory), settings.require("upstreamFile"), "upstreamFile");
 		String upstream = settings.require("upstream");
 		if (!UPSTREAM_NAME.matcher(upstream).matches()) {
 			throw new IllegalArgumentException(

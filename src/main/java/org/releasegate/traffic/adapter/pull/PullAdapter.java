@@ -36,6 +36,11 @@ class PullAdapter implements LoadBalancerAdapter {
 	}
 
 	@Override
+	public java.util.Set<String> bindingSettings() {
+		return java.util.Set.of("key");
+	}
+
+	@Override
 	public void validate(BindingSettings settings) {
 		key(settings);
 	}

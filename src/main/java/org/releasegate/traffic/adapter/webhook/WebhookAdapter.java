@@ -1,13 +1,12 @@
 package org.releasegate.traffic.adapter.webhook;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 
+import org.releasegate.egress.Egress;
 import org.releasegate.traffic.adapter.BindingSettings;
 import org.releasegate.traffic.adapter.LoadBalancerAdapter;
 import org.releasegate.traffic.adapter.LoadBalancerException;
@@ -28,16 +27,14 @@ class WebhookAdapter implements LoadBalancerAdapter {
 
 	private static final int MAX_ERROR_TEXT = 300;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final Egress egress;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	WebhookAdapter(JsonMapper json, Clock clock) {
+	WebhookAdapter(JsonMapper json, Clock clock, Egress egress) {
+		this.egress = egress;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -50,6 +47,11 @@ class WebhookAdapter implements LoadBalancerAdapter {
 	@Override
 	public void validate(BindingSettings settings) {
 		WebhookSettings.of(settings);
+	}
+
+	@Override
+	public java.util.Set<String> bindingSettings() {
+		return java.util.Set.of();
 	}
 
 	@Override
@@ -70,7 +72,8 @@ class WebhookAdapter implements LoadBalancerAdapter {
 		}
 		catch (JacksonException ex) {
 			throw new LoadBalancerException(
-					"the webhook did not answer {\"members\": {...}}: " + ex.getOriginalMessage());
+					"the webhook did not answer {\"members\": {...}}: " + ex.getOriginalMessage(),
+					"the load balancer's answer could not be read");
 		}
 	}
 
@@ -92,19 +95,23 @@ class WebhookAdapter implements LoadBalancerAdapter {
 	private String send(HttpRequest request) {
 		HttpResponse<String> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			response = egress.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new LoadBalancerException(request.method() + " " + request.uri() + " failed: " + ex, ex);
+			throw new LoadBalancerException(request.method() + " "
+					+ org.releasegate.egress.Masking.urlCredentials(request.uri().toString()) + " failed: " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new LoadBalancerException("interrupted while calling " + request.uri(), ex);
+			throw new LoadBalancerException("interrupted while calling "
+					+ org.releasegate.egress.Masking.urlCredentials(request.uri().toString()), ex);
 		}
 		if (response.statusCode() / 100 != 2) {
 			String text = response.body() == null ? "" : response.body().strip();
-			throw new LoadBalancerException(request.method() + " " + request.uri() + " answered "
-					+ response.statusCode() + (text.isEmpty() ? "" : ": " + abbreviate(text)));
+			throw new LoadBalancerException(
+					request.method() + " " + org.releasegate.egress.Masking.urlCredentials(request.uri().toString())
+							+ " answered " + response.statusCode() + (text.isEmpty() ? "" : ": " + abbreviate(text)),
+					"the load balancer answered with an error");
 		}
 		return response.body();
 	}

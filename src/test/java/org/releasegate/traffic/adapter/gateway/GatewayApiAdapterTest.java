@@ -1,5 +1,7 @@
 package org.releasegate.traffic.adapter.gateway;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,8 @@ class GatewayApiAdapterTest {
 
 	static KubernetesClient client;
 
-	final KubernetesClients clients = new KubernetesClients();
+	final KubernetesClients clients = new KubernetesClients(
+			org.releasegate.egress.Egress.allowing("127.0.0.1/32", "localhost"));
 
 	final GatewayApiAdapter adapter = new GatewayApiAdapter(clients);
 
@@ -112,9 +115,37 @@ class GatewayApiAdapterTest {
 			.observe(with("masterUrl", "http://127.0.0.1:" + org.releasegate.traffic.adapter.Backends.freePort())))
 			.isInstanceOf(LoadBalancerException.class)
 			.hasMessageContaining("cannot read HTTPRoute shop/checkout");
-		assertThatThrownBy(() -> adapter.observe(with("kubeconfig", "/nonexistent/kubeconfig.yaml")))
+		assertThatIllegalArgumentException().isThrownBy(() -> adapter.observe(with("kubeconfig", "/etc/passwd")))
+			.withMessageContaining("kubeconfig");
+	}
+
+	@Test
+	void kubeconfigsOnlyFromTheConnectionsDirectoryAndWithoutPrograms(@org.junit.jupiter.api.io.TempDir Path directory)
+			throws Exception {
+		Path marker = directory.resolve("ran");
+		Files.writeString(directory.resolve("exec.yaml"),
+				"""
+						apiVersion: v1
+						kind: Config
+						clusters: [{name: c, cluster: {server: "%s"}}]
+						contexts: [{name: x, context: {cluster: c, user: u}}]
+						current-context: x
+						users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: touch, args: ["%s"]}}}]
+						"""
+					.formatted(client.getMasterUrl(), marker));
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> adapter.checkConnection(directory, new BindingSettings(Map.of("kubeconfig", "exec.yaml"))))
+			.withMessageContaining("exec");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> adapter.checkConnection(directory,
+					new BindingSettings(Map.of("kubeconfig", "../../../../../../etc/hostname"))))
+			.withMessageContaining("regular file");
+		assertThatThrownBy(
+				() -> adapter.observe(with("kubeconfig", "exec.yaml", "connectionDirectory", directory.toString())))
 			.isInstanceOf(LoadBalancerException.class)
-			.hasMessageContaining("HTTPRoute shop/checkout");
+			.hasMessageContaining("exec");
+		assertThat(marker).doesNotExist();
 	}
 
 	@Test
@@ -138,6 +169,13 @@ class GatewayApiAdapterTest {
 			.withMessageContaining("ruleIndex");
 		assertThatIllegalArgumentException().isThrownBy(() -> adapter.validate(with("kubeconfig", "kube.yaml")))
 			.withMessageContaining("kubeconfig");
+	}
+
+	private BindingSettings with(String key, String value, String otherKey, String otherValue) {
+		Map<String, String> values = new java.util.HashMap<>(settings.values());
+		values.put(key, value);
+		values.put(otherKey, otherValue);
+		return new BindingSettings(values);
 	}
 
 	private BindingSettings with(String key, String value) {

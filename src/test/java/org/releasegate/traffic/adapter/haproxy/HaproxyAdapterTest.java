@@ -21,14 +21,15 @@ import static org.assertj.core.data.Offset.offset;
  */
 class HaproxyAdapterTest {
 
-	private final HaproxyAdapter adapter = new HaproxyAdapter();
+	private final HaproxyAdapter adapter = new HaproxyAdapter(
+			org.releasegate.egress.Egress.allowing("127.0.0.1/32", "localhost"));
 
 	private HaproxyProcess haproxy;
 
 	@BeforeEach
 	void startHaproxy() throws Exception {
 		HaproxyProcess.assumeInstalled();
-		haproxy = HaproxyProcess.start("shop", "server blue 127.0.0.1:1 weight 256",
+		haproxy = HaproxyProcess.startNamedExactly("shop", "server blue 127.0.0.1:1 weight 256",
 				"server green 127.0.0.1:2 weight 0");
 	}
 

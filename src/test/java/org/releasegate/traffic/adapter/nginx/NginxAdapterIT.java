@@ -99,7 +99,8 @@ class NginxAdapterIT {
 		Files.setPosixFilePermissions(prefix.resolve("checkout.conf"),
 				java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
 		settings = new BindingSettings(Map.of("upstreamFile", prefix.resolve("checkout.conf").toString(), "upstream",
-				"checkout", "nginxPrefix", prefix.toString(), "nginxConfig", prefix.resolve("nginx.conf").toString()));
+				"checkout", "connectionDirectory", prefix.toString(), "nginxPrefix", prefix.toString(), "nginxConfig",
+				prefix.resolve("nginx.conf").toString()));
 		awaitWorkersOtherThan(Set.of());
 		awaitServing();
 	}

@@ -38,7 +38,8 @@ class WebhookAdapterTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	final WebhookAdapter adapter = new WebhookAdapter(json, Clock.fixed(NOW, ZoneOffset.UTC));
+	final WebhookAdapter adapter = new WebhookAdapter(json, Clock.fixed(NOW, ZoneOffset.UTC),
+			org.releasegate.egress.Egress.allowing("127.0.0.1/32", "localhost"));
 
 	final AtomicReference<byte[]> stored = new AtomicReference<>("{\"members\":{\"v1\":100,\"v2\":0}}".getBytes());
 
