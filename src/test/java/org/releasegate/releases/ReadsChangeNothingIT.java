@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.releasegate.Api;
 import org.releasegate.FullStackTest;
 import org.releasegate.releases.Calls.Reply;
+import org.releasegate.traffic.InMemoryLoadBalancer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,8 @@ import static org.releasegate.releases.Calls.get;
 
 /**
  * Reading a release through the REST API changes nothing and calls neither the load
- * balancer nor Prometheus: both are counting HTTP servers here, a webhook load balancer
- * and a Prometheus query endpoint. (The page and its poll read the same
+ * balancer nor Prometheus: the in-memory load balancer counts its calls, and Prometheus
+ * is a counting HTTP server. (The page and its poll read the same
  * {@code ReleaseService.get}; ReleasePageTest shows they never settle.)
  */
 @FullStackTest
@@ -35,35 +36,17 @@ class ReadsChangeNothingIT {
 	@Autowired
 	Api api;
 
-	private HttpServer loadBalancer;
-
 	private HttpServer prometheus;
 
-	private final AtomicInteger loadBalancerCalls = new AtomicInteger();
+	private final String lb = Api.unique("lb");
 
 	private final AtomicInteger prometheusCalls = new AtomicInteger();
-
-	private volatile byte[] split = "{\"members\": {\"blue\": 100, \"green\": 0}}".getBytes(StandardCharsets.UTF_8);
 
 	private CanaryScene scene;
 
 	@BeforeEach
 	void countingLoadBalancerAndPrometheus() throws IOException {
-		loadBalancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-		loadBalancer.createContext("/split", exchange -> {
-			loadBalancerCalls.incrementAndGet();
-			if ("POST".equals(exchange.getRequestMethod())) {
-				split = exchange.getRequestBody().readAllBytes();
-				exchange.sendResponseHeaders(204, -1);
-			}
-			else {
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, split.length);
-				exchange.getResponseBody().write(split);
-			}
-			exchange.close();
-		});
-		loadBalancer.start();
+		InMemoryLoadBalancer.create(lb, Map.of("blue", 100.0, "green", 0.0));
 		prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
 		prometheus.createContext("/api/v1/query", exchange -> {
 			prometheusCalls.incrementAndGet();
@@ -76,9 +59,7 @@ class ReadsChangeNothingIT {
 		});
 		prometheus.start();
 		scene = new CanaryScene(api, "blue", "green");
-		scene.bind(Map.of("adapter", "webhook", "settings",
-				Map.of("url", "http://127.0.0.1:" + loadBalancer.getAddress().getPort() + "/split", "secret",
-						"a-webhook-secret-of-some-length")));
+		scene.bind(Map.of("connection", "memory", "settings", Map.of("name", lb)));
 		Reply gates = scene
 			.gates(Map.of("prometheus", Map.of("url", "http://127.0.0.1:" + prometheus.getAddress().getPort(), "query",
 					"error_ratio{version=\"{version}\"}", "threshold", 0.05, "comparison", "BELOW")));
@@ -87,7 +68,6 @@ class ReadsChangeNothingIT {
 
 	@AfterEach
 	void stop() {
-		loadBalancer.stop(0);
 		prometheus.stop(0);
 	}
 
@@ -97,16 +77,16 @@ class ReadsChangeNothingIT {
 		scene.act(scene.engineer, id, "start", null);
 		// paused: neither the conductor nor the settler has a reason to ask Prometheus
 		assertThat(scene.act(scene.engineer, id, "pause", null).body()).containsEntry("status", "PAUSED");
-		await().atMost(Duration.ofSeconds(5)).until(() -> new String(split).contains("\"green\":10"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> InMemoryLoadBalancer.get(lb).shares().get("green") == 10.0);
 		Map<String, Object> before = scene.read(id).body();
 		int auditBefore = scene.audit("release.approved").size() + scene.audit("traffic.shifted").size();
 
 		// the reconciler keeps reading the load balancer on its own: measured idle first
-		int lbIdleStart = loadBalancerCalls.get();
+		int lbIdleStart = InMemoryLoadBalancer.get(lb).calls();
 		long idle = timed(() -> Thread.sleep(1000));
-		int lbIdle = loadBalancerCalls.get() - lbIdleStart;
+		int lbIdle = InMemoryLoadBalancer.get(lb).calls() - lbIdleStart;
 
-		int lbStart = loadBalancerCalls.get();
+		int lbStart = InMemoryLoadBalancer.get(lb).calls();
 		int prometheusStart = prometheusCalls.get();
 		long reading = timed(() -> {
 			for (int i = 0; i < READS; i++) {
@@ -114,7 +94,7 @@ class ReadsChangeNothingIT {
 				assertThat(get(scene.owner.client(), "/api/v1/releases/{id}", id).status()).isEqualTo(200);
 			}
 		});
-		int lbDuringReads = loadBalancerCalls.get() - lbStart;
+		int lbDuringReads = InMemoryLoadBalancer.get(lb).calls() - lbStart;
 
 		assertThat(prometheusCalls.get() - prometheusStart).as("Prometheus requests made by %d reads", 2 * READS)
 			.isZero();

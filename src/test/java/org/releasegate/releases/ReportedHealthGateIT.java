@@ -43,8 +43,7 @@ class ReportedHealthGateIT {
 		haproxy = HaproxyProcess.start("shop", "server blue 127.0.0.1:" + backends.start("v1") + " weight 256",
 				"server green 127.0.0.1:" + backends.start("v2") + " weight 0");
 		scene = new CanaryScene(api, "blue", "green");
-		scene.bind(
-				Map.of("adapter", "haproxy", "settings", Map.of("address", haproxy.unixAddress(), "backend", "shop")));
+		scene.bind(Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 	}
 
 	@AfterEach
