@@ -89,7 +89,7 @@ class NotificationsIT {
 		String id = scene.request();
 		String link = PUBLIC_URL + "/releases/" + id;
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> scene.allSent(id, 4));
+		await().atMost(Duration.ofSeconds(60)).until(() -> scene.allSent(id, 4));
 		assertThat(scene.history(id)).extracting(d -> d.get("recipient"))
 			.containsExactlyInAnyOrder(Scene.email(scene.owner), "team-slack", "teams", "events");
 
@@ -136,7 +136,7 @@ class NotificationsIT {
 		try {
 			// one open release per application and environment
 			ids = List.of(scene.request(), second.request());
-			await().atMost(Duration.ofSeconds(20))
+			await().atMost(Duration.ofSeconds(60))
 				.until(() -> ids.stream()
 					.flatMap(id -> scene.history(id).stream())
 					.filter(d -> "the webhook answered with HTTP status 503".equals(d.get("error")))
@@ -145,7 +145,7 @@ class NotificationsIT {
 		finally {
 			receiver.down(false);
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> scene.allSent(id, 4)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> scene.allSent(id, 4)));
 		for (String id : ids) {
 			for (String path : List.of("/slack", "/teams", "/events")) {
 				assertThat(receiver.at(path).stream().filter(r -> r.text().contains(id))).as(path + " " + id)

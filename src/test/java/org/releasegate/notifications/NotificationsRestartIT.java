@@ -51,7 +51,7 @@ class NotificationsRestartIT {
 					ServiceProcess three = starting.join()) {
 				Api api = Api.at(second);
 				ids.add(new Scene(api, (username, email) -> setEmail(database, username, email)).request());
-				await().atMost(Duration.ofSeconds(30)).until(() -> pending(database) == 0);
+				await().atMost(Duration.ofSeconds(60)).until(() -> pending(database) == 0);
 				// a duplicate would arrive right after the first delivery: give it time
 				// to show
 				await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
