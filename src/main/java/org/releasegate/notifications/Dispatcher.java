@@ -93,7 +93,7 @@ class Dispatcher implements SmartLifecycle {
 	/** Claims and sends one batch; returns how many were claimed. */
 	int deliverDue() {
 		List<Delivery> claimed = transaction
-			.execute(status -> outbox.claim(properties.batchSize(), properties.lease()));
+			.execute(status -> outbox.claim(properties.batchSize(), properties.lease(), senders.channels()));
 		List<Future<?>> running = new ArrayList<>();
 		for (Delivery delivery : claimed) {
 			running.add(sending.submit(() -> deliver(delivery)));

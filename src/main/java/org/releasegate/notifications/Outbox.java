@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,14 +58,19 @@ class Outbox {
 	/**
 	 * Claims due deliveries for this instance: their next attempt moves a lease ahead, so
 	 * no other instance takes them while they are being sent. Run it in a transaction of
-	 * its own; it commits before anything is sent.
+	 * its own; it commits before anything is sent. Only deliveries over the given
+	 * channels are claimed: an instance that lacks a channel (another configuration
+	 * during a rolling update) leaves its deliveries to the instances that have it.
 	 */
-	List<Delivery> claim(int limit, Duration lease) {
+	List<Delivery> claim(int limit, Duration lease, Set<String> channels) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
 		Instant now = clock.instant();
 		return jdbc.sql("""
 				with due as (
 				    select id from notification_deliveries
-				    where status = 'PENDING' and next_attempt_at <= :now
+				    where status = 'PENDING' and next_attempt_at <= :now and channel in (:channels)
 				    order by next_attempt_at limit :limit
 				    for update skip locked)
 				update notification_deliveries d set attempts = d.attempts + 1, next_attempt_at = :leasedUntil
@@ -72,6 +78,7 @@ class Outbox {
 				returning %s""".formatted(prefixed()))
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
+			.param("channels", channels)
 			.param("leasedUntil", Timestamp.from(now.plus(lease)))
 			.query(Outbox::delivery)
 			.list();

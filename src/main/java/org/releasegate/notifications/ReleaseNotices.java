@@ -94,8 +94,8 @@ class ReleaseNotices {
 
 	@EventListener
 	void on(ReleaseStarted event) {
-		notify(event.release(), "release.started",
-				() -> new Words(what(event.release()) + " started", event.stableDeployment() == null
+		notify(event.release(), "release.started", () -> new Words(what(event.release()) + " started",
+				event.stableDeployment() == null
 						? "It is the first release here: " + version(event.candidateDeployment()) + " gets all traffic."
 						: "Traffic begins to move from " + version(event.stableDeployment()) + " to "
 								+ version(event.candidateDeployment()) + "."),

@@ -3,6 +3,7 @@ package org.releasegate.notifications;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,6 +30,11 @@ class Senders {
 			case TEAMS -> new TeamsSender(channel, webhooks, json);
 			case CLOUDEVENTS -> new CloudEventsSender(channel, webhooks, json, publicUrl.link("/"));
 		}));
+	}
+
+	/** The names of the channels this instance can send over. */
+	Set<String> channels() {
+		return Set.copyOf(byChannel.keySet());
 	}
 
 	Optional<Sender> of(String channel) {

@@ -29,7 +29,8 @@ class AccountPageTest {
 
 	@Test
 	void showsAndSavesMyOwnEmailSettings() {
-		given(contacts.settings("olga")).willReturn(Optional.of(new JdbcContacts.EmailSettings("old@example.com", true)));
+		given(contacts.settings("olga"))
+			.willReturn(Optional.of(new JdbcContacts.EmailSettings("old@example.com", true)));
 		assertThat(mvc.get().uri("/account")).hasStatusOk()
 			.bodyText()
 			.contains("My account", "value=\"old@example.com\"", "checked");
