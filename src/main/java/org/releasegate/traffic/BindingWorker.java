@@ -172,6 +172,10 @@ class BindingWorker {
 		log.debug("Load balancer of {}/{} unreachable: {}", binding.application(), binding.environment(),
 				ex.getMessage());
 		bindings.observed(binding.application(), binding.environment(), null, false, ex.getMessage(), now());
+		if (binding.lastError() == null) {
+			events
+				.publishEvent(new LoadBalancerFailing(binding.application(), binding.environment(), binding.adapter()));
+		}
 	}
 
 	private Instant now() {

@@ -1,0 +1,204 @@
+package org.releasegate.notifications;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.releasegate.Api;
+import org.releasegate.FullStackTest;
+import org.releasegate.ServiceProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notifications end to end on a real SMTP server (GreenMail) and a real HTTP receiver:
+ * the approval request reaches the owners by email with an absolute link, and Slack,
+ * Teams and CloudEvents webhooks with their bodies and signature; a receiver that is down
+ * for a while gets every message once when it is back.
+ */
+@FullStackTest
+class NotificationsIT {
+
+	static final String SECRET = "cloudevents-test-secret";
+
+	static final String PUBLIC_URL = "https://releasegate.example.test";
+
+	static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	static final Receiver receiver = receiver();
+
+	static {
+		smtp.start();
+	}
+
+	@DynamicPropertySource
+	static void notifications(DynamicPropertyRegistry properties) {
+		properties.add("spring.mail.host", () -> "127.0.0.1");
+		properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		properties.add("releasegate.public-url", () -> PUBLIC_URL);
+		properties.add("releasegate.notifications.poll-every", () -> "100ms");
+		properties.add("releasegate.notifications.first-retry", () -> "200ms");
+		properties.add("releasegate.notifications.longest-retry", () -> "1s");
+		properties.add("releasegate.notifications.channels.team-slack.type", () -> "slack");
+		properties.add("releasegate.notifications.channels.team-slack.url", () -> receiver.url("/slack"));
+		properties.add("releasegate.notifications.channels.teams.type", () -> "teams");
+		properties.add("releasegate.notifications.channels.teams.url", () -> receiver.url("/teams"));
+		properties.add("releasegate.notifications.channels.events.type", () -> "cloudevents");
+		properties.add("releasegate.notifications.channels.events.url", () -> receiver.url("/events"));
+		properties.add("releasegate.notifications.channels.events.secret", () -> SECRET);
+		for (int i = 0; i < 3; i++) {
+			properties.add("releasegate.notifications.subscriptions[" + i + "].channel",
+					List.of("team-slack", "teams", "events").get(i)::toString);
+			properties.add("releasegate.notifications.subscriptions[" + i + "].events",
+					() -> "release.requested,release.cancelled");
+		}
+	}
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@AfterAll
+	static void stop() {
+		smtp.stop();
+		receiver.close();
+	}
+
+	@Test
+	void theOwnersButTheRequesterGetTheApprovalRequestEverywhere() throws Exception {
+		Scene scene = new Scene(api, this::setEmail);
+		String id = scene.request();
+		String link = PUBLIC_URL + "/releases/" + id;
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> scene.allSent(id, 4));
+		assertThat(scene.history(id)).extracting(d -> d.get("recipient"))
+			.containsExactlyInAnyOrder(Scene.email(scene.owner), "team-slack", "teams", "events");
+
+		MimeMessage[] mails = smtp.getReceivedMessagesForDomain(Scene.email(scene.owner));
+		assertThat(mails).hasSize(1);
+		assertThat(mails[0].getSubject()).isEqualTo(scene.app + " 2.0.0 to production needs your approval");
+		assertThat(GreenMailUtil.getBody(mails[0])).contains(link);
+		assertThat(smtp.getReceivedMessagesForDomain(Scene.email(scene.requester))).isEmpty();
+
+		JsonNode slack = only("/slack", id);
+		assertThat(slack.at("/blocks/0/text/text").asString()).contains("needs your approval");
+		JsonNode button = slack.at("/blocks/2/elements/0");
+		assertThat(button.get("type").asString()).isEqualTo("button");
+		assertThat(button.get("url").asString()).isEqualTo(link);
+
+		JsonNode teams = only("/teams", id);
+		assertThat(teams.at("/attachments/0/contentType").asString())
+			.isEqualTo("application/vnd.microsoft.card.adaptive");
+		assertThat(teams.at("/attachments/0/content/type").asString()).isEqualTo("AdaptiveCard");
+		assertThat(teams.at("/attachments/0/content/actions/0/url").asString()).isEqualTo(link);
+
+		Receiver.Received event = receiver.at("/events")
+			.stream()
+			.filter(r -> r.text().contains(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(event.contentType()).startsWith("application/cloudevents+json");
+		assertThat(event.signature())
+			.isEqualTo(CloudEventsSender.signature(SECRET.getBytes(StandardCharsets.UTF_8), event.body()));
+		JsonNode cloudEvent = json.readTree(event.body());
+		assertThat(cloudEvent.get("specversion").asString()).isEqualTo("1.0");
+		assertThat(cloudEvent.get("type").asString()).isEqualTo("org.releasegate.release.requested");
+		assertThat(cloudEvent.get("source").asString()).startsWith(PUBLIC_URL);
+		assertThat(cloudEvent.at("/data/link").asString()).isEqualTo(link);
+		assertThat(cloudEvent.at("/data/application").asString()).isEqualTo(scene.app);
+	}
+
+	@Test
+	void aReceiverThatIsDownForAWhileGetsEveryMessageOnce() throws Exception {
+		Scene scene = new Scene(api, this::setEmail);
+		Scene second = new Scene(api, this::setEmail);
+		receiver.down(true);
+		List<String> ids;
+		try {
+			// one open release per application and environment
+			ids = List.of(scene.request(), second.request());
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> ids.stream()
+					.flatMap(id -> scene.history(id).stream())
+					.filter(d -> "the webhook answered with HTTP status 503".equals(d.get("error")))
+					.count() >= 4);
+		}
+		finally {
+			receiver.down(false);
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> scene.allSent(id, 4)));
+		for (String id : ids) {
+			for (String path : List.of("/slack", "/teams", "/events")) {
+				assertThat(receiver.at(path).stream().filter(r -> r.text().contains(id))).as(path + " " + id)
+					.hasSize(1);
+			}
+		}
+		assertThat(scene.history(ids.get(0))).allSatisfy(d -> assertThat(d.get("error")).isNull());
+		String metrics = api.anonymous()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(metrics).contains("releasegate_notifications_failed_total{channel=\"events\"")
+			.contains("releasegate_notifications_delivered_total{channel=\"email\"");
+	}
+
+	@Test
+	void theHistoryOfAMissingReleaseIsNotFound() {
+		api.admin()
+			.get()
+			.uri("/api/v1/releases/{id}/notifications", java.util.UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private JsonNode only(String path, String release) {
+		List<Receiver.Received> matching = receiver.at(path).stream().filter(r -> r.text().contains(release)).toList();
+		assertThat(matching).as(path).hasSize(1);
+		return json.readTree(matching.get(0).body());
+	}
+
+	private void setEmail(String username, String email) {
+		jdbc.sql("update users set email = ? where username = ?").params(email, username).update();
+	}
+
+	private static int freePort() {
+		try {
+			return ServiceProcess.freePort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Receiver receiver() {
+		try {
+			return new Receiver();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
