@@ -46,17 +46,36 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String url, String user, String password, int port, String... arguments)
 			throws IOException {
+		List<String> command = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+				"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
+				"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
+				"--releasegate.traffic.reconcile-interval=200ms"));
+		command.addAll(List.of(arguments));
+		return launch(new ProcessBuilder(), port, command);
+	}
+
+	/**
+	 * Starts the packaged service as a new user does, with no database configured, in the
+	 * given working directory (so it keeps an embedded PostgreSQL in
+	 * {@code ./data/postgres} there), and waits until it is ready.
+	 */
+	public static ServiceProcess firstRun(Path workingDirectory, int port, String... arguments) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder().directory(workingDirectory.toFile());
+		builder.environment()
+			.keySet()
+			.removeIf(name -> name.startsWith("RELEASEGATE_DB_") || name.startsWith("SPRING_"));
+		return launch(builder, port, List.of(arguments));
+	}
+
+	private static ServiceProcess launch(ProcessBuilder builder, int port, List<String> arguments) throws IOException {
 		Path log = Files.createTempFile("releasegate-process", ".log");
 		log.toFile().deleteOnExit();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + url,
-						"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-						"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
-						"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
-						"--releasegate.traffic.reconcile-interval=200ms", "--spring.jmx.enabled=false"));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar",
+				JAR.toAbsolutePath().toString(), "--server.port=" + port, "--spring.jmx.enabled=false"));
+		command.addAll(arguments);
+		Process process = builder.command(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, log);
 		HttpClient client = HttpClient.newHttpClient();
 		HttpRequest readiness = HttpRequest
@@ -94,6 +113,17 @@ public final class ServiceProcess implements AutoCloseable {
 	/** SIGKILL: no shutdown hook runs, open transactions are cut off. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly().waitFor();
+	}
+
+	/**
+	 * SIGTERM, as a service manager stops it: shutdown hooks run; waits until it exits.
+	 */
+	public int stop() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+		return process.exitValue();
 	}
 
 	public String log() throws IOException {
