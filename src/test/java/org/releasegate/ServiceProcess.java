@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
 				"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
 				"--releasegate.traffic.reconcile-interval=200ms"));
 		command.addAll(List.of(arguments));
-		return launch(new ProcessBuilder(), port, command);
+		return launch(new ProcessBuilder(), port, command, Duration.ofSeconds(90));
 	}
 
 	/**
@@ -65,10 +65,13 @@ public final class ServiceProcess implements AutoCloseable {
 		builder.environment()
 			.keySet()
 			.removeIf(name -> name.startsWith("RELEASEGATE_DB_") || name.startsWith("SPRING_"));
-		return launch(builder, port, List.of(arguments));
+		// a new embedded PostgreSQL, all migrations and the demo data: slower than a
+		// restart
+		return launch(builder, port, List.of(arguments), Duration.ofMinutes(4));
 	}
 
-	private static ServiceProcess launch(ProcessBuilder builder, int port, List<String> arguments) throws IOException {
+	private static ServiceProcess launch(ProcessBuilder builder, int port, List<String> arguments, Duration limit)
+			throws IOException {
 		Path log = Files.createTempFile("releasegate-process", ".log");
 		log.toFile().deleteOnExit();
 		List<String> command = new ArrayList<>(List.of(
@@ -83,7 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		try {
-			await().atMost(Duration.ofSeconds(90))
+			await().atMost(limit)
 				.pollInterval(Duration.ofMillis(100))
 				.ignoreExceptions()
 				.until(() -> !process.isAlive()
