@@ -214,7 +214,13 @@ class ContainerImageIT {
 	 */
 	private static int shell(String command, Path directory, Map<String, String> env, Duration limit)
 			throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile()).inheritIO();
+		// the output goes to a file: written straight to the test JVM's streams it would
+		// corrupt the build's channel to the forked JVM
+		Path output = Files.createTempFile("container-image-step", ".log");
+		output.toFile().deleteOnExit();
+		ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
 		builder.environment().putAll(env);
 		builder.environment().keySet().removeIf(name -> name.startsWith("RELEASEGATE_DB_") && !env.containsKey(name));
 		builder.environment()
