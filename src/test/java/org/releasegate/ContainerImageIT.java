@@ -95,10 +95,14 @@ class ContainerImageIT {
 		environment.put("RELEASEGATE_DB_PASSWORD", System.getProperty("spring.datasource.password", ""));
 		List<String> entrypoint = entrypoint(stage);
 		entrypoint.set(0, java());
-		assertThat(
-				new ProcessBuilder(withArchiveCheck(entrypoint)).directory(app.toFile()).inheritIO().start().waitFor())
-			.as("the JVM accepts the CDS archive for the entrypoint's class path")
-			.isZero();
+		Path archiveCheck = root.resolve("archive-check.log");
+		int archiveAccepted = new ProcessBuilder(withArchiveCheck(entrypoint)).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(archiveCheck.toFile())
+			.start()
+			.waitFor();
+		assertThat(archiveAccepted).as("the JVM accepts the CDS archive for the entrypoint's class path").isZero();
+		assertThat(Files.readString(archiveCheck)).contains("archive is valid");
 
 		Path log = root.resolve("service.log");
 		ProcessBuilder start = new ProcessBuilder(entrypoint).directory(app.toFile())
