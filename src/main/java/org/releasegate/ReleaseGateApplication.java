@@ -16,7 +16,7 @@ public class ReleaseGateApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(ReleaseGateApplication.class);
-		application.addListeners(new DatabaseReachabilityCheck());
+		application.addListeners(new DemoSwitch(), new EmbeddedPostgresStarter(), new DatabaseReachabilityCheck());
 		application.run(args);
 	}
 

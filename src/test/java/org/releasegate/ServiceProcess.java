@@ -46,18 +46,41 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String url, String user, String password, int port, String... arguments)
 			throws IOException {
-		Path log = Files.createTempFile("releasegate-process", ".log");
-		log.toFile().deleteOnExit();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-jar", JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + url,
-						"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-						"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
-						"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
-						"--releasegate.traffic.reconcile-interval=200ms", "--spring.jmx.enabled=false"));
+		List<String> command = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+				"--releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD,
+				"--releasegate.releases.conduct-every=20ms", "--releasegate.releases.gate-every=200ms",
+				"--releasegate.traffic.reconcile-interval=200ms"));
 		TestConnections.properties().forEach(property -> command.add("--" + property));
 		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return launch(new ProcessBuilder(), port, command,
+				Duration.ofSeconds(Long.getLong("releasegate.test.start-seconds", 90)));
+	}
+
+	/**
+	 * Starts the packaged service as a new user does, with no database configured, in the
+	 * given working directory (so it keeps an embedded PostgreSQL in
+	 * {@code ./data/postgres} there), and waits until it is ready.
+	 */
+	public static ServiceProcess firstRun(Path workingDirectory, int port, String... arguments) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder().directory(workingDirectory.toFile());
+		builder.environment()
+			.keySet()
+			.removeIf(name -> name.startsWith("RELEASEGATE_DB_") || name.startsWith("SPRING_"));
+		// a new embedded PostgreSQL, all migrations and the demo data: slower than a
+		// restart
+		return launch(builder, port, List.of(arguments), Duration.ofMinutes(4));
+	}
+
+	private static ServiceProcess launch(ProcessBuilder builder, int port, List<String> arguments, Duration limit)
+			throws IOException {
+		Path log = Files.createTempFile("releasegate-process", ".log");
+		log.toFile().deleteOnExit();
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar",
+				JAR.toAbsolutePath().toString(), "--server.port=" + port, "--spring.jmx.enabled=false"));
+		command.addAll(arguments);
+		Process process = builder.command(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, log);
 		HttpClient client = HttpClient.newHttpClient();
 		HttpRequest readiness = HttpRequest
@@ -65,7 +88,7 @@ public final class ServiceProcess implements AutoCloseable {
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		try {
-			await().atMost(Duration.ofSeconds(Long.getLong("releasegate.test.start-seconds", 90)))
+			await().atMost(limit)
 				.pollInterval(Duration.ofMillis(100))
 				.ignoreExceptions()
 				.until(() -> !process.isAlive()
@@ -95,6 +118,17 @@ public final class ServiceProcess implements AutoCloseable {
 	/** SIGKILL: no shutdown hook runs, open transactions are cut off. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly().waitFor();
+	}
+
+	/**
+	 * SIGTERM, as a service manager stops it: shutdown hooks run; waits until it exits.
+	 */
+	public int stop() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+		return process.exitValue();
 	}
 
 	public String log() throws IOException {

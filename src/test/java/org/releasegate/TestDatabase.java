@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.testcontainers.DockerClientFactory;
@@ -22,13 +23,18 @@ import org.testcontainers.DockerClientFactory;
  * machines), this listener creates a fresh database on the PostgreSQL at
  * {@code RELEASEGATE_TEST_DB_URL} (default
  * {@code jdbc:postgresql://localhost:5432/postgres}, user {@code postgres}) before the
- * first test and drops it after the last one.
+ * first test and drops it after the last one. Where that PostgreSQL cannot be reached
+ * either (or {@code RELEASEGATE_TEST_DB=embedded}), the tests start an embedded
+ * PostgreSQL of their own in a temporary directory, so that {@code ./mvnw verify} needs
+ * no database installed.
  */
 public class TestDatabase implements LauncherSessionListener {
 
 	private static final String PREFIX = "releasegate_test_";
 
 	private static volatile Boolean dockerAvailable;
+
+	private static volatile EmbeddedPostgres embedded;
 
 	private String database;
 
@@ -49,6 +55,9 @@ public class TestDatabase implements LauncherSessionListener {
 	public void launcherSessionOpened(LauncherSession session) {
 		if (System.getProperty("spring.datasource.url") != null || dockerAvailable()) {
 			return;
+		}
+		if ("embedded".equalsIgnoreCase(System.getenv("RELEASEGATE_TEST_DB")) || !reachable()) {
+			startEmbedded();
 		}
 		database = PREFIX + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(100_000);
 		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
@@ -77,6 +86,38 @@ public class TestDatabase implements LauncherSessionListener {
 		catch (SQLException ex) {
 			System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
 		}
+		if (embedded != null) {
+			try {
+				embedded.close();
+			}
+			catch (java.io.IOException ex) {
+				System.err.println("Could not stop the embedded test PostgreSQL: " + ex.getMessage());
+			}
+			embedded = null;
+		}
+	}
+
+	/** Whether the PostgreSQL at {@code RELEASEGATE_TEST_DB_URL} answers. */
+	private static boolean reachable() {
+		try (Connection connection = adminConnection()) {
+			return connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/** A real PostgreSQL in a temporary directory, deleted when the run ends. */
+	private static void startEmbedded() {
+		try {
+			embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Tests need PostgreSQL: none reachable at " + adminUrl()
+					+ " and the embedded one did not start: " + ex.getMessage(), ex);
+		}
+		System.out.println("The tests run on an embedded PostgreSQL at " + adminUrl()
+				+ " (no Docker, and no PostgreSQL at RELEASEGATE_TEST_DB_URL or RELEASEGATE_TEST_DB=embedded)");
 	}
 
 	/**
@@ -141,14 +182,24 @@ public class TestDatabase implements LauncherSessionListener {
 	}
 
 	static String adminUrl() {
+		EmbeddedPostgres started = embedded;
+		if (started != null) {
+			return started.getJdbcUrl("postgres", "postgres");
+		}
 		return env("RELEASEGATE_TEST_DB_URL", "jdbc:postgresql://localhost:5432/postgres");
 	}
 
 	private static String user() {
+		if (embedded != null) {
+			return "postgres";
+		}
 		return env("RELEASEGATE_TEST_DB_USER", "postgres");
 	}
 
 	private static String password() {
+		if (embedded != null) {
+			return "";
+		}
 		return env("RELEASEGATE_TEST_DB_PASSWORD", "");
 	}
 
