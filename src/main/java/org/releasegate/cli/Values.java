@@ -17,7 +17,8 @@ final class Values {
 
 	private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})%?");
 
-	private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+	private static final Pattern SHORT_DURATION = Pattern
+		.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
 	private Values() {
 	}
@@ -56,11 +57,12 @@ final class Values {
 				return Duration.ofDays(number(matcher.group(1)))
 					.plusHours(number(matcher.group(2)))
 					.plusMinutes(number(matcher.group(3)))
-					.plusSeconds(number(matcher.group(4)));
+					.plusSeconds(number(matcher.group(4)))
+					.plusMillis(number(matcher.group(5)));
 			}
 		}
 		throw new TypeConversionException(
-				"'" + text + "' is not a duration: write e.g. 30s, 5m, 1h30m, 2d or PT5M (ISO-8601)");
+				"'" + text + "' is not a duration: write e.g. 500ms, 30s, 5m, 1h30m, 2d or PT5M (ISO-8601)");
 	}
 
 	/** A duration as the API takes it, e.g. {@code PT5M}. */
