@@ -29,6 +29,7 @@ class GateController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The health gates of an application in an environment")
 	HealthGates get(@PathVariable String name, @PathVariable String env) {
 		return gates.find(name, env)
 			.orElseThrow(() -> new NotFoundException("no health gates for " + name + " in " + env));

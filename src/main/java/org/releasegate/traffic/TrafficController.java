@@ -61,6 +61,7 @@ class TrafficController {
 	}
 
 	@GetMapping("/binding")
+	@Operation(summary = "The router binding: adapter, settings and drift policy")
 	BindingView binding(@PathVariable String name, @PathVariable String env) {
 		return bindings.get(name, env);
 	}

@@ -50,6 +50,11 @@ final class Cli {
 	}
 
 	Result run(String token, Duration limit, String... args) throws IOException, InterruptedException {
+		return start(token, args).await(limit);
+	}
+
+	/** Starts {@code trafficctl ARGS} without waiting for it. */
+	Running start(String token, String... args) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-XX:+UseSerialGC", "-jar", JAR.toString()));
@@ -64,15 +69,28 @@ final class Cli {
 		Path err = Files.createTempFile("trafficctl", ".err");
 		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 		process.getOutputStream().close();
-		if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("trafficctl " + String.join(" ", args) + " did not end within " + limit);
+		return new Running(String.join(" ", args), process, out, err);
+	}
+
+	/** A trafficctl process under way; what it printed so far is in its files. */
+	record Running(String args, Process process, Path out, Path err) {
+
+		String outSoFar() throws IOException {
+			return Files.readString(out, StandardCharsets.UTF_8);
 		}
-		Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
-		Files.delete(out);
-		Files.delete(err);
-		return result;
+
+		Result await(Duration limit) throws IOException, InterruptedException {
+			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("trafficctl " + args + " did not end within " + limit);
+			}
+			Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+			Files.delete(out);
+			Files.delete(err);
+			return result;
+		}
+
 	}
 
 }

@@ -117,11 +117,16 @@ class TrafficctlIT {
 
 	@Test
 	void watchingExitsZeroWhenTheReleaseCompletes() throws Exception {
-		String id = startedCanary("50:1s,100");
-		Cli.Result watched = cli.run(engineer.token(), "release", "status", id, "--watch", "--timeout", "90s",
+		String id = startedCanary("50:1h,100");
+		Cli.Running watching = cli.start(engineer.token(), "release", "status", id, "--watch", "--timeout", "3m",
 				"--interval", "200ms");
+		await().atMost(Duration.ofMinutes(1)).until(() -> watching.outSoFar().contains("IN_PROGRESS"));
+		assertThat(watching.process().isAlive()).as("still watching the running release").isTrue();
+		call(engineer.client(), "POST", "/api/v1/releases/" + id + "/promote", null);
+		Cli.Result watched = watching.await(Duration.ofMinutes(2));
 		assertThat(watched.exitCode()).as("%s", watched).isZero();
-		assertThat(watched.out()).contains("IN_PROGRESS").endsWith("COMPLETED, candidate 2.0.0 at 100%\n");
+		assertThat(watched.out()).isEqualTo("IN_PROGRESS, step 1 of 2, candidate 2.0.0 at 50%\n"
+				+ "COMPLETED, step 2 of 2, candidate 2.0.0 at 100%\n");
 	}
 
 	@Test
@@ -199,8 +204,9 @@ class TrafficctlIT {
 	}
 
 	private static void call(RestTestClient client, String method, String uri, Object body) {
-		var request = method.equals("PUT") ? client.put() : client.post();
-		request.uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().is2xxSuccessful();
+		var request = (method.equals("PUT") ? client.put() : client.post()).uri(uri)
+			.contentType(MediaType.APPLICATION_JSON);
+		(body == null ? request : request.body(body)).exchange().expectStatus().is2xxSuccessful();
 	}
 
 	private static String[] append(String[] args, String... more) {
