@@ -3,10 +3,13 @@ package org.releasegate.deployments;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
@@ -16,6 +19,8 @@ import org.releasegate.common.Cursor;
 import org.releasegate.common.NotFoundException;
 import org.releasegate.common.Slice;
 import org.releasegate.common.UnprocessableException;
+import org.releasegate.deployments.DeploymentCatalog.EnvironmentDeployments;
+import org.releasegate.identity.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -49,6 +54,7 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	Recorded record(RecordDeployment command) {
 		// PostgreSQL keeps microseconds: the answer shows what a later read will show
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Caller.current().checkMayActOn(command.application());
 		Deployment deployment = Deployment.record(command, Actor.current().name(), now);
 		if (!deployments.insertIfAbsent(deployment)) {
 			return replay(command);
@@ -94,6 +100,7 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	@Transactional
 	DeploymentView reportHealth(UUID id, HealthReport report) {
 		Deployment deployment = load(id);
+		Caller.current().checkMayActOn(deployment.application());
 		DeploymentView before = DeploymentView.of(deployment);
 		deployments.saveAndFlush(deployment.reportHealth(report.status().asHealth(), report.detail(), clock.instant()));
 		DeploymentView after = DeploymentView.of(deployment);
@@ -179,6 +186,25 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	@Override
 	public List<String> environments(String application) {
 		return deployments.findEnvironments(application);
+	}
+
+	@Override
+	public List<EnvironmentDeployments> runningIn(Collection<String> applications) {
+		if (applications.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<DeploymentSummary>> running = deployments
+			.findByApplicationInAndStateOrderByRecordedAtDesc(applications, DeploymentState.RUNNING)
+			.stream()
+			.map(Deployment::summary)
+			.collect(Collectors.groupingBy(d -> d.application() + "/" + d.environment()));
+		return deployments.findEnvironmentsOf(applications)
+			.stream()
+			.map(row -> new EnvironmentDeployments((String) row[0], (String) row[1],
+					running.getOrDefault(row[0] + "/" + row[1], List.of())))
+			.sorted(Comparator.comparing(EnvironmentDeployments::application)
+				.thenComparing(EnvironmentDeployments::environment))
+			.toList();
 	}
 
 	private Deployment load(UUID id) {

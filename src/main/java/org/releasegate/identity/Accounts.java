@@ -31,8 +31,11 @@ class Accounts implements UserDirectory, UserDetailsService {
 
 	private final Clock clock;
 
-	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	private final SingleSignOnProperties singleSignOn;
+
+	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Clock clock, SingleSignOnProperties singleSignOn) {
 		this.users = users;
+		this.singleSignOn = singleSignOn;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
@@ -87,7 +90,9 @@ class Accounts implements UserDirectory, UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		User user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+		User user = users.findByUsername(username)
+			.filter(found -> found.passwordHash() != null && singleSignOn.acceptsLocalPasswords())
+			.orElseThrow(() -> new UsernameNotFoundException(username));
 		return org.springframework.security.core.userdetails.User.withUsername(user.username())
 			.password(user.passwordHash())
 			.disabled(!user.enabled())

@@ -27,10 +27,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic or a
- * bearer API token; the browser UI signs in with a form ({@code /login}) and a session,
- * CSRF-protected (forms carry the token, htmx sends it as a header). Who may do what is
- * decided on each endpoint with {@code @PreAuthorize}.
+ * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic, a bearer
+ * API token or a pipeline's workload identity token ({@link BearerTokens}); the browser
+ * UI signs in with a form ({@code /login}) or the identity provider
+ * ({@link SingleSignOnConfiguration}) and a session, CSRF-protected (forms carry the
+ * token, htmx sends it as a header). Who may do what is decided on each endpoint with
+ * {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -86,17 +88,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 				"Unauthorized", "Sign in with HTTP Basic or send Authorization: Bearer <token>.");
 		AccessDeniedHandler forbidden = (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 				"Your role does not allow this.");
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(new PipelineLimits()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden)
-				.opaqueToken(opaque -> opaque.introspector(introspector)))
+				.authenticationManagerResolver(bearerTokens))
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -106,13 +108,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browser(HttpSecurity http) throws Exception {
+	SecurityFilterChain browser(HttpSecurity http, SingleSignOnConfiguration.BrowserSignIn singleSignOn)
+			throws Exception {
+		singleSignOn.applyTo(http);
 		return http
 			.authorizeHttpRequests(
 					requests -> requests
 						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 								"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**", "/img/**",
-								"/webjars/**", "/favicon.ico", "/error", "/login")
+								"/webjars/**", "/favicon.ico", "/error", "/login", "/login/sso")
 						.permitAll()
 						.anyRequest()
 						.authenticated())

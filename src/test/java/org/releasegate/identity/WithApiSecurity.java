@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -16,8 +17,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(SecurityConfiguration.class)
-@MockitoBean(types = { TokenService.class, TokenCache.class })
+@Import({ SecurityConfiguration.class, SingleSignOnConfiguration.class })
+@EnableConfigurationProperties({ SingleSignOnProperties.class, WorkloadProperties.class })
+@MockitoBean(types = { TokenService.class, TokenCache.class, ProviderAccounts.class })
 public @interface WithApiSecurity {
 
 }
