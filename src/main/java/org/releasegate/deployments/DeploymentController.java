@@ -45,6 +45,7 @@ class DeploymentController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Deployments, newest first, with keyset paging")
 	Slice<DeploymentView> list(@RequestParam(required = false) String application,
 			@RequestParam(required = false) String environment, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {

@@ -45,6 +45,7 @@ class UserController {
 	}
 
 	@GetMapping("/me")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Who the caller is: username, display name and roles")
 	UserView me(Principal principal) {
 		return accounts.get(principal.getName());
 	}

@@ -23,11 +23,13 @@ class PolicyController {
 	}
 
 	@GetMapping
+	@io.swagger.v3.oas.annotations.Operation(summary = "The release policy of an application in an environment")
 	PolicyView get(@PathVariable String name, @PathVariable String environment) {
 		return policies.get(name, environment);
 	}
 
 	@PutMapping
+	@io.swagger.v3.oas.annotations.Operation(summary = "Set the release policy of an application")
 	@PreAuthorize("hasAnyRole('RELEASE_MANAGER', 'ADMIN')")
 	PolicyView put(@PathVariable String name, @PathVariable String environment,
 			@Valid @RequestBody PolicyRequest body) {

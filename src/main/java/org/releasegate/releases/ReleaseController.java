@@ -48,6 +48,7 @@ class ReleaseController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Releases, newest first, with keyset paging")
 	Slice<ReleaseView.Line> list(@RequestParam(required = false) String application,
 			@RequestParam(required = false) String environment, @RequestParam(required = false) ReleaseStatus status,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {

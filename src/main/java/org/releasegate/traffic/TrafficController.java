@@ -1,5 +1,8 @@
 package org.releasegate.traffic;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,9 +38,12 @@ class TrafficController {
 
 	private final TrafficService traffic;
 
-	TrafficController(BindingService bindings, TrafficService traffic) {
+	private final Clock clock;
+
+	TrafficController(BindingService bindings, TrafficService traffic, Clock clock) {
 		this.bindings = bindings;
 		this.traffic = traffic;
+		this.clock = clock;
 	}
 
 	@PutMapping("/binding")
@@ -79,6 +86,16 @@ class TrafficController {
 	@Operation(summary = "Desired and observed split, drift and the change still being pushed")
 	TrafficView traffic(@PathVariable String name, @PathVariable String env) {
 		return traffic.view(name, env);
+	}
+
+	@GetMapping("/traffic/history")
+	@Operation(summary = "Every desired split decided in a time range, newest first",
+			description = "from (inclusive, default 30 days ago) and to (default now) are ISO-8601 instants; "
+					+ "the split in force at from comes last. At most 500 entries.")
+	List<TrafficView.Decision> history(@PathVariable String name, @PathVariable String env,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+		Instant until = to == null ? clock.instant() : to;
+		return traffic.history(name, env, from == null ? until.minus(Duration.ofDays(30)) : from, until);
 	}
 
 	@PutMapping("/traffic")

@@ -267,6 +267,27 @@ class TrafficService implements TrafficControl {
 		return trafficLog.history(application, environment, from, to, HISTORY_LIMIT);
 	}
 
+	/**
+	 * The desired splits by version decided from {@code from} until {@code to}, newest
+	 * first, ending with the one in force at {@code from}.
+	 */
+	@Transactional(readOnly = true)
+	List<TrafficView.Decision> history(String application, String environment, Instant from, Instant to) {
+		requireBinding(application, environment);
+		List<DeploymentSummary> known = new java.util.ArrayList<>();
+		List<TrafficView.Decision> decisions = new java.util.ArrayList<>();
+		for (SplitChange change : splitHistory(application, environment, from, to)) {
+			for (UUID id : change.split().percentByDeployment().keySet()) {
+				if (known.stream().noneMatch(deployment -> deployment.id().equals(id))) {
+					deployments.find(id).ifPresent(known::add);
+				}
+			}
+			decisions.add(0, new TrafficView.Decision(change.at(), byVersion(change.split(), known), change.actor(),
+					change.reason()));
+		}
+		return decisions;
+	}
+
 	private Binding requireBinding(String application, String environment) {
 		return bindings.find(application, environment)
 			.orElseThrow(() -> new NotFoundException("no router binding for " + application + " in " + environment

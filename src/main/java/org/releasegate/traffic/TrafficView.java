@@ -27,6 +27,10 @@ record TrafficView(String application, String environment, String adapter, Drift
 			Instant requestedAt, Instant appliedAt, String lastError) {
 	}
 
+	/** A desired split as decided: when, by whom and why, percent per version. */
+	record Decision(Instant at, Map<String, Integer> split, String actor, String reason) {
+	}
+
 	/** A time the load balancer differed (shares per member). */
 	record DriftView(Map<String, Double> desired, Map<String, Double> observed, boolean corrected, Instant detectedAt,
 			Instant resolvedAt) {

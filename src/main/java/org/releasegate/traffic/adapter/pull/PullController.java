@@ -25,6 +25,7 @@ class PullController {
 	}
 
 	@GetMapping("/api/v1/pull/{key}/traefik")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Traefik configuration of a pull key's split")
 	@PreAuthorize("isAuthenticated()")
 	TraefikConfiguration traefik(@PathVariable String key) {
 		Map<String, Double> stored = PullAdapter.KEY.matcher(key).matches() ? splits.find(key) : Map.of();
