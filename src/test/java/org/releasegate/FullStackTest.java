@@ -23,7 +23,12 @@ import org.springframework.context.annotation.Import;
 				// the traffic reconciler runs every 5 s in production; tests wait for it
 				"releasegate.traffic.reconcile-interval=200ms",
 				// the release conductor steps every second in production
-				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms" })
+				"releasegate.releases.conduct-every=200ms", "releasegate.releases.gate-every=200ms",
+				// failed sign-ins are written to the audit log every 10 s in production
+				"releasegate.identity.sign-in.audit-every=200ms",
+				// every test signs in from 127.0.0.1: only SignInAttackIT's own service
+				// process tests the limit per address
+				"releasegate.identity.sign-in.max-failures-per-address=1000000" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
 

@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPage {
 
 	@GetMapping("/login")
-	String show(@RequestParam(required = false) String error, Authentication authentication, Model model) {
+	String show(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+			Authentication authentication, Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("throttled", throttled != null);
 		boolean signedIn = authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 		return signedIn ? "redirect:/" : "login";

@@ -40,6 +40,8 @@ class User {
 	@Enumerated(EnumType.STRING)
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+	private int rightsVersion;
+
 	@Version
 	private int revision;
 
@@ -84,7 +86,18 @@ class User {
 		return Set.copyOf(roles);
 	}
 
+	int rightsVersion() {
+		return rightsVersion;
+	}
+
+	boolean isAdmin() {
+		return enabled && roles.contains(Role.ADMIN);
+	}
+
 	void changeRoles(Set<Role> newRoles) {
+		if (!roles.equals(newRoles)) {
+			this.rightsVersion++;
+		}
 		this.roles.clear();
 		this.roles.addAll(newRoles);
 	}
@@ -94,7 +107,14 @@ class User {
 	}
 
 	void disable() {
+		if (enabled) {
+			this.rightsVersion++;
+		}
 		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
 	}
 
 	UserDirectory.Person asPerson() {
