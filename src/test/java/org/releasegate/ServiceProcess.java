@@ -64,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		try {
-			await().atMost(Duration.ofSeconds(90))
+			await().atMost(Duration.ofSeconds(180))
 				.pollInterval(Duration.ofMillis(100))
 				.ignoreExceptions()
 				.until(() -> !process.isAlive()

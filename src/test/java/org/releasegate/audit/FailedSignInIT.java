@@ -41,9 +41,9 @@ class FailedSignInIT {
 	void anUnknownBearerTokenIsAuditedWithoutTheSecret() {
 		String secret = Api.unique("rg").replace("-", "") + "0123456789abcdef";
 		api.bearer(secret).get().uri("/api/v1/deployments").exchange().expectStatus().isUnauthorized();
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(failures("token", "unknown token"))
-			.isNotEmpty()
-			.allSatisfy(event -> assertThat(event.toString()).doesNotContain(secret.substring(0, 8))));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(failures("token", "unknown token")).isNotEmpty()
+				.allSatisfy(event -> assertThat(event.toString()).doesNotContain(secret.substring(0, 8))));
 	}
 
 	@SuppressWarnings("unchecked")
