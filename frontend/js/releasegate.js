@@ -41,6 +41,13 @@
     }
   });
 
+  // a field shown to be copied (a new token's secret) selects itself when focused
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-on-focus]")) {
+      event.target.select();
+    }
+  });
+
   // a refused or failed htmx request says so instead of silently doing nothing
   document.addEventListener("htmx:responseError", function (event) {
     var area = document.querySelector(".flash-area");
