@@ -1,7 +1,12 @@
 package org.releasegate.applications;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,8 +14,10 @@ import org.releasegate.audit.AuditEntry;
 import org.releasegate.audit.AuditLog;
 import org.releasegate.common.ConflictException;
 import org.releasegate.common.NotFoundException;
+import org.releasegate.common.Slice;
 import org.releasegate.common.UnprocessableException;
 import org.releasegate.identity.UserDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +33,14 @@ class ApplicationService implements ApplicationCatalog {
 
 	private final Clock clock;
 
-	ApplicationService(Applications applications, UserDirectory users, AuditLog audit, Clock clock) {
+	private final JdbcClient jdbc;
+
+	ApplicationService(Applications applications, UserDirectory users, AuditLog audit, Clock clock, JdbcClient jdbc) {
 		this.applications = applications;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional
@@ -76,6 +86,41 @@ class ApplicationService implements ApplicationCatalog {
 	@Override
 	public List<ApplicationSummary> summaries() {
 		return applications.findAllByOrderByName().stream().map(Application::summary).toList();
+	}
+
+	@Override
+	public Slice<ApplicationSummary> page(String filter, String after, int limit) {
+		String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+		List<ApplicationSummary> fetched = jdbc.sql("""
+				select a.name, a.display_name,
+				       array(select o.username from application_owners o where o.application = a.name
+				             order by o.username) as owners
+				from applications a
+				where a.name > :after
+				  and (:needle = '' or strpos(lower(a.name), :needle) > 0 or strpos(lower(a.display_name), :needle) > 0)
+				order by a.name
+				limit :limit
+				""")
+			.param("after", after == null ? "" : after)
+			.param("needle", needle)
+			.param("limit", limit + 1)
+			.query(ApplicationService::summary)
+			.list();
+		return Slice.byPosition(fetched, limit, ApplicationSummary::name);
+	}
+
+	@Override
+	public Set<String> ownedBy(String username) {
+		return Set.copyOf(jdbc.sql("select application from application_owners where username = ?")
+			.param(username)
+			.query(String.class)
+			.list());
+	}
+
+	private static ApplicationSummary summary(ResultSet row, int number) throws SQLException {
+		Array owners = row.getArray("owners");
+		return new ApplicationSummary(row.getString("name"), row.getString("display_name"),
+				Set.copyOf(Arrays.asList((String[]) owners.getArray())));
 	}
 
 	private Application load(String name) {

@@ -18,11 +18,19 @@ public record Slice<T>(List<T> items, String nextCursor) {
 	 * tells that there is a next page.
 	 */
 	public static <T> Slice<T> of(List<T> fetched, int limit, Function<T, Cursor> cursorOf) {
+		return byPosition(fetched, limit, item -> cursorOf.apply(item).encode());
+	}
+
+	/**
+	 * As {@link #of(List, int, Function)}, for listings ordered by a unique text (such as
+	 * a name) that is itself the position of the next page.
+	 */
+	public static <T> Slice<T> byPosition(List<T> fetched, int limit, Function<T, String> positionOf) {
 		if (fetched.size() <= limit) {
 			return new Slice<>(List.copyOf(fetched), null);
 		}
 		List<T> page = List.copyOf(fetched.subList(0, limit));
-		return new Slice<>(page, cursorOf.apply(page.get(limit - 1)).encode());
+		return new Slice<>(page, positionOf.apply(page.get(limit - 1)));
 	}
 
 }

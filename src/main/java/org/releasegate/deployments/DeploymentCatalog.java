@@ -1,5 +1,6 @@
 package org.releasegate.deployments;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,5 +28,16 @@ public interface DeploymentCatalog {
 
 	/** The environments the application has deployments in, by name. */
 	List<String> environments(String application);
+
+	/**
+	 * Every environment of the given applications with the deployments that still run
+	 * there (newest first, possibly none), by application and environment name. One
+	 * query, whatever the number of applications.
+	 */
+	List<EnvironmentDeployments> runningIn(Collection<String> applications);
+
+	/** An environment of an application and the deployments that run there. */
+	record EnvironmentDeployments(String application, String environment, List<DeploymentSummary> running) {
+	}
 
 }

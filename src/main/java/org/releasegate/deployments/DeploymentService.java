@@ -3,10 +3,13 @@ package org.releasegate.deployments;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.releasegate.audit.Actor;
 import org.releasegate.audit.AuditEntry;
@@ -16,6 +19,7 @@ import org.releasegate.common.Cursor;
 import org.releasegate.common.NotFoundException;
 import org.releasegate.common.Slice;
 import org.releasegate.common.UnprocessableException;
+import org.releasegate.deployments.DeploymentCatalog.EnvironmentDeployments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -179,6 +183,25 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	@Override
 	public List<String> environments(String application) {
 		return deployments.findEnvironments(application);
+	}
+
+	@Override
+	public List<EnvironmentDeployments> runningIn(Collection<String> applications) {
+		if (applications.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<DeploymentSummary>> running = deployments
+			.findByApplicationInAndStateOrderByRecordedAtDesc(applications, DeploymentState.RUNNING)
+			.stream()
+			.map(Deployment::summary)
+			.collect(Collectors.groupingBy(d -> d.application() + "/" + d.environment()));
+		return deployments.findEnvironmentsOf(applications)
+			.stream()
+			.map(row -> new EnvironmentDeployments((String) row[0], (String) row[1],
+					running.getOrDefault(row[0] + "/" + row[1], List.of())))
+			.sorted(Comparator.comparing(EnvironmentDeployments::application)
+				.thenComparing(EnvironmentDeployments::environment))
+			.toList();
 	}
 
 	private Deployment load(UUID id) {

@@ -1,5 +1,6 @@
 package org.releasegate.deployments;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,5 +21,11 @@ interface Deployments extends JpaRepository<Deployment, UUID>, JpaSpecificationE
 
 	@Query("select distinct d.environment from Deployment d where d.application = :application order by d.environment")
 	List<String> findEnvironments(String application);
+
+	@Query("select distinct d.application, d.environment from Deployment d where d.application in :applications")
+	List<Object[]> findEnvironmentsOf(Collection<String> applications);
+
+	List<Deployment> findByApplicationInAndStateOrderByRecordedAtDesc(Collection<String> applications,
+			DeploymentState state);
 
 }

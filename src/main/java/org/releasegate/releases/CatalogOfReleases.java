@@ -19,9 +19,12 @@ class CatalogOfReleases implements ReleaseCatalog {
 
 	private final ReleasePolicies policies;
 
-	CatalogOfReleases(Releases releases, ReleasePolicies policies) {
+	private final Inbox inbox;
+
+	CatalogOfReleases(Releases releases, ReleasePolicies policies, Inbox inbox) {
 		this.releases = releases;
 		this.policies = policies;
+		this.inbox = inbox;
 	}
 
 	@Override
@@ -47,12 +50,22 @@ class CatalogOfReleases implements ReleaseCatalog {
 
 	@Override
 	public List<OpenRelease> open() {
-		return releases.findByStatusInOrderByRequestedAt(ReleaseStatus.OPEN).stream().map(r -> {
-			List<Strategy.Step> plan = r.strategy().plan();
-			Integer percent = r.currentStep() == null ? null : plan.get(r.currentStep()).weight();
-			return new OpenRelease(r.id(), r.application(), r.environment(), r.status(), r.candidateVersion(),
-					r.currentStep(), plan.size(), percent);
-		}).toList();
+		return releases.findByStatusInOrderByRequestedAt(ReleaseStatus.OPEN)
+			.stream()
+			.map(CatalogOfReleases::open)
+			.toList();
+	}
+
+	@Override
+	public List<OpenRelease> awaitingDecisionOf(String username) {
+		return inbox.releasesAwaiting(username).stream().map(CatalogOfReleases::open).toList();
+	}
+
+	private static OpenRelease open(Release r) {
+		List<Strategy.Step> plan = r.strategy().plan();
+		Integer percent = r.currentStep() == null ? null : plan.get(r.currentStep()).weight();
+		return new OpenRelease(r.id(), r.application(), r.environment(), r.status(), r.candidateVersion(),
+				r.currentStep(), plan.size(), percent);
 	}
 
 	static PolicySummary summary(String environment, PolicyRules rules, String updatedBy, Instant updatedAt,

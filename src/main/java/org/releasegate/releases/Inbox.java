@@ -1,19 +1,16 @@
 package org.releasegate.releases;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.releasegate.applications.ApplicationCatalog;
-import org.releasegate.applications.ApplicationCatalog.ApplicationSummary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A product owner's inbox: the REQUESTED releases of applications they own that they did
- * not request and have not decided on yet, oldest first. One query for the releases, then
- * one look-up per application among them (an application has at most one open release per
- * environment, so these are few).
+ * not request and have not decided on yet, oldest first: one query for the releases and
+ * one for the applications the person owns.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,20 +26,20 @@ class Inbox {
 	}
 
 	List<ReleaseView.Line> awaiting(String username) {
-		return mine(username).stream().map(ReleaseView.Line::of).toList();
+		return releasesAwaiting(username).stream().map(ReleaseView.Line::of).toList();
 	}
 
 	int count(String username) {
-		return mine(username).size();
+		return releasesAwaiting(username).size();
 	}
 
-	private List<Release> mine(String username) {
-		Map<String, Boolean> owned = new HashMap<>();
-		return releases.findAwaiting(username)
-			.stream()
-			.filter(r -> owned.computeIfAbsent(r.application(),
-					app -> applications.find(app).map(a -> a.isOwnedBy(username)).orElse(false)))
-			.toList();
+	List<Release> releasesAwaiting(String username) {
+		List<Release> awaiting = releases.findAwaiting(username);
+		if (awaiting.isEmpty()) {
+			return awaiting;
+		}
+		Set<String> owned = applications.ownedBy(username);
+		return awaiting.stream().filter(r -> owned.contains(r.application())).toList();
 	}
 
 }

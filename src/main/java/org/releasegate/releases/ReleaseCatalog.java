@@ -22,6 +22,12 @@ public interface ReleaseCatalog {
 	 */
 	List<OpenRelease> open();
 
+	/**
+	 * The requested releases waiting for this person's decision (their inbox), oldest
+	 * first.
+	 */
+	List<OpenRelease> awaitingDecisionOf(String username);
+
 	record ReleaseLine(UUID id, String environment, ReleaseStatus status, String stableVersion, String candidateVersion,
 			String requestedBy, Instant requestedAt) {
 	}

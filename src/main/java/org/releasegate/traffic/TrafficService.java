@@ -237,11 +237,7 @@ class TrafficService implements TrafficControl {
 	public Optional<DeploymentSummary> stableDeployment(String application, String environment) {
 		List<DeploymentSummary> running = deployments.running(application, environment);
 		Optional<UUID> current = desiredSplit(application, environment).flatMap(Split::holder);
-		List<UUID> candidates = current.isPresent() ? List.of(current.get())
-				: trafficLog.holdersNewestFirst(application, environment);
-		return candidates.stream()
-			.flatMap(id -> running.stream().filter(deployment -> deployment.id().equals(id)))
-			.findFirst();
+		return StableRule.stable(running, current, () -> trafficLog.holdersNewestFirst(application, environment));
 	}
 
 	@Override

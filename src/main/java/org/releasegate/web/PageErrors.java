@@ -9,8 +9,10 @@ import org.releasegate.common.ConflictException;
 import org.releasegate.common.NotFoundException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -29,13 +31,26 @@ class PageErrors implements HandlerExceptionResolver {
 				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
 			return null;
 		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && isPathVariable(mismatch)) {
+			// "/releases/abc" names no release: to a person that is a page that does not
+			// exist, not a malformed request
+			return page(request, HttpStatus.NOT_FOUND, "");
+		}
 		HttpStatus status = statusOf(ex);
 		if (status == null) {
 			return null;
 		}
 		// our exceptions' messages are written for people, and name no internals
+		return page(request, status, ex.getMessage() == null ? "" : ex.getMessage());
+	}
+
+	private static ModelAndView page(HttpServletRequest request, HttpStatus status, String message) {
 		return new ModelAndView("error", Map.of("currentPath", request.getRequestURI(), "status", status.value(),
-				"error", status.getReasonPhrase(), "message", ex.getMessage() == null ? "" : ex.getMessage()), status);
+				"error", status.getReasonPhrase(), "message", message), status);
+	}
+
+	private static boolean isPathVariable(MethodArgumentTypeMismatchException ex) {
+		return ex.getParameter().hasParameterAnnotation(PathVariable.class);
 	}
 
 	private static HttpStatus statusOf(Exception ex) {

@@ -221,6 +221,11 @@ class ChecklistEvaluatorTest {
 			return new org.releasegate.common.Slice<>(List.copyOf(known.values()), null);
 		}
 
+		@Override
+		public List<EnvironmentDeployments> runningIn(java.util.Collection<String> applications) {
+			return List.of();
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import org.releasegate.deployments.DeploymentSummary;
 import org.releasegate.releases.ReleaseCatalog;
 import org.releasegate.releases.ReleaseStatus;
 import org.releasegate.traffic.TrafficControl.BindingState;
+import org.releasegate.traffic.TrafficOverview;
 import org.releasegate.web.Dashboard.ApplicationStatus;
 import org.releasegate.web.Dashboard.EnvironmentStatus;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(DashboardPage.class)
-@WithMockUser(roles = "ENGINEER")
+@WithMockUser(username = "user", roles = "ENGINEER")
 class DashboardPageTest {
 
 	@Autowired
@@ -36,7 +37,7 @@ class DashboardPageTest {
 
 	@Test
 	void rendersTheWholePageWithEachSplit() {
-		given(dashboard.applications("chec")).willReturn(List.of(checkout()));
+		given(dashboard.page("chec", null, "user")).willReturn(page(List.of(checkout()), null));
 		assertThat(mvc.get().uri("/").param("q", "chec")).hasStatusOk()
 			.bodyText()
 			.contains("<html", "Dashboard", "value=\"chec\"", "data-application=\"checkout\"",
@@ -45,7 +46,7 @@ class DashboardPageTest {
 
 	@Test
 	void answersHtmxWithTheListFragmentOnly() {
-		given(dashboard.applications("chec")).willReturn(List.of(checkout()));
+		given(dashboard.page("chec", null, "user")).willReturn(page(List.of(checkout()), null));
 		assertThat(mvc.get().uri("/").param("q", "chec").header("HX-Request", "true")).hasStatusOk()
 			.bodyText()
 			.contains("id=\"applications\"", "data-application=\"checkout\"")
@@ -54,7 +55,7 @@ class DashboardPageTest {
 
 	@Test
 	void saysWhenNothingMatches() {
-		given(dashboard.applications("zzz")).willReturn(List.of());
+		given(dashboard.page("zzz", null, "user")).willReturn(page(List.of(), null));
 		assertThat(mvc.get().uri("/").param("q", "zzz").header("HX-Request", "true")).hasStatusOk()
 			.bodyText()
 			.contains("No application matches “zzz”.");
@@ -66,14 +67,14 @@ class DashboardPageTest {
 		List<DeploymentSummary> running = List.of(deployment("1.1.0", 25), deployment("1.0.0", 75));
 		Instant at = Instant.parse("2026-11-29T06:00:00Z");
 		ApplicationStatus checkout = new ApplicationStatus("checkout", "Checkout", Set.of("alice"), List.of(
-				new EnvironmentStatus("production", running, Split.of(running),
+				new EnvironmentStatus("checkout", "production", running, Split.of(running),
 						new ReleaseCatalog.OpenRelease(release, "checkout", "production", ReleaseStatus.IN_PROGRESS,
 								"1.1.0", 1, 4, 25),
 						new BindingState("haproxy", true, false, at, at, null, null)),
-				new EnvironmentStatus("staging", running, Split.of(running), null,
+				new EnvironmentStatus("checkout", "staging", running, Split.of(running), null,
 						new BindingState("haproxy", false, false, at, at, null, at)),
-				new EnvironmentStatus("qa", running, Split.of(running), null, null)));
-		given(dashboard.applications(null)).willReturn(List.of(checkout));
+				new EnvironmentStatus("checkout", "qa", running, Split.of(running), null, null)));
+		given(dashboard.page("", null, "user")).willReturn(page(List.of(checkout), null));
 		assertThat(mvc.get().uri("/")).hasStatusOk()
 			.bodyText()
 			.contains("href=\"/releases/" + release + "\"", "data-status=\"IN_PROGRESS\"", ">in progress<",
@@ -84,10 +85,48 @@ class DashboardPageTest {
 			.doesNotContain("the load balancer serves the desired split");
 	}
 
+	@Test
+	void showsWhatNeedsTheReaderFirst() {
+		UUID awaiting = UUID.randomUUID();
+		UUID running = UUID.randomUUID();
+		Instant at = Instant.parse("2026-11-29T06:00:00Z");
+		Dashboard.Attention attention = new Dashboard.Attention(
+				List.of(new ReleaseCatalog.OpenRelease(awaiting, "payments", "production", ReleaseStatus.REQUESTED,
+						"3.1.0", null, 1, null)),
+				List.of(new ReleaseCatalog.OpenRelease(running, "checkout", "production", ReleaseStatus.IN_PROGRESS,
+						"1.1.0", 1, 4, 25)),
+				List.of(new TrafficOverview.EnvironmentTraffic("search", "staging",
+						new BindingState("haproxy", false, false, at, at, null, at), null, List.of())));
+		given(dashboard.page("", null, "user")).willReturn(new Dashboard.Page(attention, List.of(checkout()), null));
+		assertThat(mvc.get().uri("/")).hasStatusOk()
+			.bodyText()
+			.contains("Needs your attention", "Waiting for your decision", "href=\"/releases/" + awaiting + "\"",
+					"payments 3.1.0 to production", "Releases running", "checkout 1.1.0 in production", "25% of users",
+					"Load balancers to look at", "search in staging", "class=\"badge warn\">drift<");
+	}
+
+	@Test
+	void pagesThroughApplicationsKeepingTheFilter() {
+		given(dashboard.page("chec", null, "user")).willReturn(page(List.of(checkout()), "checkout"));
+		assertThat(mvc.get().uri("/").param("q", "chec")).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/?q=chec&amp;after=checkout\"", "More applications")
+			.doesNotContain("First applications", "Needs your attention");
+		given(dashboard.page("chec", "checkout", "user")).willReturn(page(List.of(checkout()), null));
+		assertThat(mvc.get().uri("/").param("q", "chec").param("after", "checkout")).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/?q=chec\"", "First applications")
+			.doesNotContain("More applications");
+	}
+
+	private static Dashboard.Page page(List<ApplicationStatus> applications, String next) {
+		return new Dashboard.Page(new Dashboard.Attention(List.of(), List.of(), List.of()), applications, next);
+	}
+
 	private static ApplicationStatus checkout() {
 		List<DeploymentSummary> running = List.of(deployment("1.1.0", 10), deployment("1.0.0", 90));
 		return new ApplicationStatus("checkout", "Checkout", Set.of("alice"),
-				List.of(new EnvironmentStatus("production", running, Split.of(running), null, null)));
+				List.of(new EnvironmentStatus("checkout", "production", running, Split.of(running), null, null)));
 	}
 
 	private static DeploymentSummary deployment(String version, int percent) {

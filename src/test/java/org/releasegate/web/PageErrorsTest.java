@@ -29,6 +29,18 @@ class PageErrorsTest {
 	}
 
 	@Test
+	void aMalformedIdInThePathIsAPageThatDoesNotExist() throws Exception {
+		HandlerMethod handler = new HandlerMethod(new Page(),
+				Page.class.getDeclaredMethod("byId", java.util.UUID.class));
+		var mismatch = new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException("abc",
+				java.util.UUID.class, "id", handler.getMethodParameters()[0], new IllegalArgumentException("abc"));
+		ModelAndView page = errors.resolveException(new MockHttpServletRequest("GET", "/releases/abc"),
+				new MockHttpServletResponse(), handler, mismatch);
+		assertThat(page.getStatus().value()).isEqualTo(404);
+		assertThat(page.getModel()).containsEntry("message", "");
+	}
+
+	@Test
 	void unexpectedFailuresAndRestControllersAreLeftToOthers() throws Exception {
 		assertThat(resolve(new Page(), new RuntimeException("boom"))).isNull();
 		assertThat(resolve(new Api(), new NotFoundException("no"))).isNull();
@@ -44,6 +56,10 @@ class PageErrorsTest {
 	static class Page {
 
 		String get() {
+			return "page";
+		}
+
+		String byId(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
 			return "page";
 		}
 
