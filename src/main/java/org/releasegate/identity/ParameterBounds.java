@@ -9,13 +9,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Query and form parameters are bounded before any handler reads them: at most
- * {@value #MAX_LENGTH} characters and no control characters (PostgreSQL refuses NUL, and
- * no filter value, cursor or name needs them). Anything else is a 400 naming the
- * parameter, never a database error.
+ * {@value #MAX_LENGTH} characters (above every field's own limit, which then names it
+ * with its own sentence) and no control characters but line breaks and tabs (PostgreSQL
+ * refuses NUL, and no filter value, cursor or name needs them). Anything else is a 400
+ * naming the parameter, never a database error.
  */
 class ParameterBounds implements HandlerInterceptor {
 
-	static final int MAX_LENGTH = 1000;
+	static final int MAX_LENGTH = 10_000;
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +75,12 @@ class SignInFailures {
 		String attempted = event.getAuthentication().getName();
 		throttle.failed(attempted, address);
 		tally(new Key("user", SignInName.forRecord(attempted), address), now);
+	}
+
+	/** A successful sign-in forgets the account's earlier failures. */
+	@EventListener
+	void on(AuthenticationSuccessEvent event) {
+		throttle.succeeded(event.getAuthentication().getName());
 	}
 
 	private void tally(Key key, Instant now) {

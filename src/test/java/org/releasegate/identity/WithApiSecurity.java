@@ -1,5 +1,8 @@
 package org.releasegate.identity;
 
+import org.releasegate.common.PublicUrl;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,7 +20,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import(SecurityConfiguration.class)
-@MockitoBean(types = { TokenService.class, TokenCache.class })
+@EnableConfigurationProperties(PublicUrl.class)
+@MockitoBean(types = { TokenService.class, TokenCache.class, Users.class, SignInThrottle.class })
 public @interface WithApiSecurity {
 
 }
