@@ -2,11 +2,15 @@ package org.releasegate.audit;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who did something: a person signed in with a password, a person or pipeline using an
- * API token, the system itself, or an anonymous caller (failed sign-ins).
+ * Who did something, and how they proved it: a person signed in with a local password
+ * ({@code USER}) or through the identity provider ({@code OIDC}), a person or pipeline
+ * using an API token, a pipeline's workload identity ({@code WORKLOAD}), the system
+ * itself, or an anonymous caller (failed sign-ins).
  */
 public record Actor(String name, Kind kind) {
 
@@ -14,7 +18,7 @@ public record Actor(String name, Kind kind) {
 
 	public enum Kind {
 
-		USER, TOKEN, SYSTEM, ANONYMOUS
+		USER, TOKEN, SYSTEM, ANONYMOUS, OIDC, WORKLOAD
 
 	}
 
@@ -33,8 +37,20 @@ public record Actor(String name, Kind kind) {
 		if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
 			return SYSTEM;
 		}
-		Kind kind = authentication instanceof BearerTokenAuthentication ? Kind.TOKEN : Kind.USER;
-		return new Actor(authentication.getName(), kind);
+		return new Actor(authentication.getName(), kindOf(authentication));
+	}
+
+	private static Kind kindOf(Authentication authentication) {
+		if (authentication instanceof BearerTokenAuthentication) {
+			return Kind.TOKEN;
+		}
+		if (authentication instanceof JwtAuthenticationToken) {
+			return Kind.WORKLOAD;
+		}
+		if (authentication instanceof OAuth2AuthenticationToken) {
+			return Kind.OIDC;
+		}
+		return Kind.USER;
 	}
 
 }

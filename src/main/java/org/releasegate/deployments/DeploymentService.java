@@ -20,6 +20,7 @@ import org.releasegate.common.NotFoundException;
 import org.releasegate.common.Slice;
 import org.releasegate.common.UnprocessableException;
 import org.releasegate.deployments.DeploymentCatalog.EnvironmentDeployments;
+import org.releasegate.identity.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -53,6 +54,7 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	Recorded record(RecordDeployment command) {
 		// PostgreSQL keeps microseconds: the answer shows what a later read will show
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Caller.current().checkMayActOn(command.application());
 		Deployment deployment = Deployment.record(command, Actor.current().name(), now);
 		if (!deployments.insertIfAbsent(deployment)) {
 			return replay(command);
@@ -98,6 +100,7 @@ class DeploymentService implements DeploymentCatalog, DeploymentTraffic {
 	@Transactional
 	DeploymentView reportHealth(UUID id, HealthReport report) {
 		Deployment deployment = load(id);
+		Caller.current().checkMayActOn(deployment.application());
 		DeploymentView before = DeploymentView.of(deployment);
 		deployments.saveAndFlush(deployment.reportHealth(report.status().asHealth(), report.detail(), clock.instant()));
 		DeploymentView after = DeploymentView.of(deployment);

@@ -31,8 +31,11 @@ class Accounts implements UserDirectory, UserDetailsService {
 
 	private final Clock clock;
 
-	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	private final SingleSignOnProperties singleSignOn;
+
+	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Clock clock, SingleSignOnProperties singleSignOn) {
 		this.users = users;
+		this.singleSignOn = singleSignOn;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
@@ -132,7 +135,9 @@ class Accounts implements UserDirectory, UserDetailsService {
 			// PostgreSQL)
 			throw new UsernameNotFoundException("not a possible username");
 		}
-		User user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+		User user = users.findByUsername(username)
+			.filter(found -> found.passwordHash() != null && singleSignOn.acceptsLocalPasswords())
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 		return new SignedInUser(user.username(), user.passwordHash(), user.enabled(),
 				user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
 				user.rightsVersion());

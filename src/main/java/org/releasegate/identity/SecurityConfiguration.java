@@ -38,17 +38,19 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic or a
- * bearer API token; the browser UI signs in with a form ({@code /login}) and a session,
- * CSRF-protected (forms carry the token, htmx sends it as a header). Who may do what is
- * decided on each endpoint with {@code @PreAuthorize}, checked before the request body is
- * read ({@link EarlyAuthorization}).
+ * Two ways in: the REST API ({@code /api/**}) is stateless and takes HTTP Basic, a bearer
+ * API token or a pipeline's workload identity token ({@link BearerTokens}); the browser
+ * UI signs in with a form ({@code /login}) or the identity provider
+ * ({@link SingleSignOnConfiguration}) and a session, CSRF-protected (forms carry the
+ * token, htmx sends it as a header). Who may do what is decided on each endpoint with
+ * {@code @PreAuthorize}, checked before the request body is read
+ * ({@link EarlyAuthorization}).
  * <p>
  * Both chains: failed sign-ins throttled per account and address
  * ({@link SignInThrottleFilter}); rights re-read on every request (a session or token
  * granted under roles since changed is refused: {@link RightsCheck}, {@link TokenCache});
- * the same security headers ({@link #securityHeaders}); redirects to the sign-in page
- * built from {@link PublicUrl}, never from the {@code Host} header.
+ * the same security headers ({@link #securityHeaders}); redirects built from
+ * {@link PublicUrl}'s path, never from the {@code Host} header.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -148,7 +150,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector, SignInThrottleFilter throttle)
+	SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens, SignInThrottleFilter throttle)
 			throws Exception {
 		securityHeaders(http);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
@@ -156,11 +158,11 @@ class SecurityConfiguration {
 		AccessDeniedHandler forbidden = (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 				"Your role does not allow this.");
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(new PipelineLimits()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden)
-				.opaqueToken(opaque -> opaque.introspector(introspector)))
+				.authenticationManagerResolver(bearerTokens))
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -171,8 +173,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browser(HttpSecurity http, PublicUrl publicUrl, RightsCheck rightsCheck,
-			SignInThrottleFilter throttle) throws Exception {
+	SecurityFilterChain browser(HttpSecurity http, SingleSignOnConfiguration.BrowserSignIn singleSignOn,
+			PublicUrl publicUrl, RightsCheck rightsCheck, SignInThrottleFilter throttle) throws Exception {
+		singleSignOn.applyTo(http);
 		securityHeaders(http);
 		RequestCache savedRequests = new HttpSessionRequestCache();
 		return http
@@ -180,7 +183,7 @@ class SecurityConfiguration {
 					requests -> requests
 						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 								"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/css/**", "/js/**", "/img/**",
-								"/webjars/**", "/favicon.ico", "/error", "/login")
+								"/webjars/**", "/favicon.ico", "/error", "/login", "/login/sso")
 						.permitAll()
 						.anyRequest()
 						.authenticated())

@@ -3,6 +3,7 @@ package org.releasegate.identity;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -20,6 +21,10 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "users")
 class User {
+
+	static final String LOCAL = "local";
+
+	static final String OIDC = "oidc";
 
 	@Id
 	private UUID id;
@@ -42,6 +47,15 @@ class User {
 
 	private int rightsVersion;
 
+	/** {@code local} (a password here) or {@code oidc} (the identity provider). */
+	private String source = LOCAL;
+
+	/** The applications the identity provider's groups make this person own. */
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_applications", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "application")
+	private Set<String> applications = new TreeSet<>();
+
 	@Version
 	private int revision;
 
@@ -56,6 +70,13 @@ class User {
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		this.enabled = true;
 		this.createdAt = createdAt;
+	}
+
+	/** A person known through the identity provider: no local password. */
+	static User fromProvider(String username, String displayName, Instant createdAt) {
+		User user = new User(username, null, displayName, Set.of(), createdAt);
+		user.source = OIDC;
+		return user;
 	}
 
 	UUID id() {
@@ -100,6 +121,21 @@ class User {
 		}
 		this.roles.clear();
 		this.roles.addAll(newRoles);
+	}
+
+	String source() {
+		return source;
+	}
+
+	Set<String> applications() {
+		return Set.copyOf(applications);
+	}
+
+	/** Takes the roles and owned applications the identity provider's groups give now. */
+	void grantedByProvider(Set<Role> newRoles, Set<String> newApplications) {
+		changeRoles(newRoles);
+		this.applications.clear();
+		this.applications.addAll(newApplications);
 	}
 
 	void changePassword(String newHash) {

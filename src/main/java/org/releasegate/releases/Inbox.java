@@ -39,7 +39,12 @@ class Inbox {
 			return awaiting;
 		}
 		Set<String> owned = applications.ownedBy(username);
-		return awaiting.stream().filter(r -> owned.contains(r.application())).toList();
+		// and those the identity provider's groups give the person asking for their own
+		org.releasegate.identity.Caller caller = org.releasegate.identity.Caller.current();
+		boolean self = caller.name().equals(username);
+		return awaiting.stream()
+			.filter(r -> owned.contains(r.application()) || (self && caller.owns(r.application(), false)))
+			.toList();
 	}
 
 }

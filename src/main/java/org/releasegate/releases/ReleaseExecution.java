@@ -144,9 +144,9 @@ class ReleaseExecution {
 			.orElseThrow(() -> new IllegalStateException("release is at its last step"));
 		if (next.requiresConfirmation()) {
 			boolean owner = applications.find(release.application())
-				.map(app -> app.isOwnedBy(caller.name()))
+				.map(app -> org.releasegate.identity.Caller.current().owns(app.name(), app.owners()))
 				.orElse(false);
-			if (!caller.has(Role.PRODUCT_OWNER) || !owner) {
+			if (!owner) {
 				throw new DecisionForbidden("step " + (release.currentStep() + 1) + " (" + next.weight()
 						+ "%) needs the confirmation of a product owner of " + release.application());
 			}

@@ -70,6 +70,7 @@ class ReleaseService {
 	ReleaseView request(RequestRelease body) {
 		String app = body.application();
 		String env = body.environment();
+		org.releasegate.identity.Caller.current().checkMayActOn(app);
 		if (!applications.exists(app)) {
 			throw new UnprocessableException("application", "no application '" + app + "'");
 		}
@@ -109,7 +110,7 @@ class ReleaseService {
 		Release release = releases.lock(id);
 		ApplicationSummary app = applications.find(release.application())
 			.orElseThrow(() -> new NotFoundException("no application " + release.application()));
-		if (!caller.has(Role.PRODUCT_OWNER) || !app.isOwnedBy(caller.name())) {
+		if (!org.releasegate.identity.Caller.current().owns(app.name(), app.owners())) {
 			throw new DecisionForbidden("only product owners of " + app.name() + " approve or reject its releases");
 		}
 		Instant now = clock.instant();
@@ -201,6 +202,7 @@ class ReleaseService {
 	@Transactional(readOnly = true)
 	Evaluated get(UUID id) {
 		Release release = releases.findById(id).orElseThrow(() -> missing(id));
+		org.releasegate.identity.Caller.current().checkMayActOn(release.application());
 		PolicyRules rules = policies.rulesFor(release.application(), release.environment());
 		ChecklistEvaluator.Checklist items = checklist.evaluate(release, rules, clock.instant());
 		boolean ready = release.readyToApprove(items.othersGreen(), rules.requiredApprovals(), rules.autoApproveAfter(),
@@ -303,8 +305,9 @@ class ReleaseService {
 		Caller caller = Caller.current();
 		ReleaseStatus status = release.status();
 		boolean requested = status == ReleaseStatus.REQUESTED;
-		boolean owner = caller.has(Role.PRODUCT_OWNER)
-				&& applications.find(release.application()).map(app -> app.isOwnedBy(caller.name())).orElse(false);
+		boolean owner = applications.find(release.application())
+			.map(app -> org.releasegate.identity.Caller.current().owns(app.name(), app.owners()))
+			.orElse(false);
 		boolean decided = release.approvals().stream().anyMatch(a -> a.by().equals(caller.name()));
 		boolean requester = caller.name().equals(release.requestedBy());
 		boolean open = requested || status == ReleaseStatus.APPROVED;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Dashboard {
 
-	static final int PAGE_SIZE = 50;
+	static final int PAGE_SIZE = 30;
 
 	static final int ATTENTION_LIMIT = 20;
 

@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -19,9 +20,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(SecurityConfiguration.class)
-@EnableConfigurationProperties(PublicUrl.class)
-@MockitoBean(types = { TokenService.class, TokenCache.class, Users.class, SignInThrottle.class })
+@Import({ SecurityConfiguration.class, SingleSignOnConfiguration.class })
+@EnableConfigurationProperties({ PublicUrl.class, SingleSignOnProperties.class, WorkloadProperties.class })
+@MockitoBean(
+		types = { TokenService.class, TokenCache.class, ProviderAccounts.class, Users.class, SignInThrottle.class })
 public @interface WithApiSecurity {
 
 }
