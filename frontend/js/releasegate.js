@@ -16,6 +16,38 @@
     }
   });
 
+  // the live part of a release page: no poll while someone types in it or has a dialog open,
+  // and a poll answered after they started is dropped; a refused post shows its inline error
+  function busy(element) {
+    return element.matches(":focus-within") || element.querySelector("dialog[open]") !== null;
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var live = event.detail.elt;
+    if (live && live.hasAttribute && live.hasAttribute("data-live") && event.detail.requestConfig
+        && event.detail.requestConfig.verb === "get" && busy(live)) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var live = event.detail.target;
+    if (!live || !live.hasAttribute || !live.hasAttribute("data-live")) {
+      return;
+    }
+    if (event.detail.xhr.getResponseHeader("X-Inline-Error")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    } else if (event.detail.requestConfig.verb === "get" && busy(live)) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // a field shown to be copied (a new token's secret) selects itself when focused
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-on-focus]")) {
+      event.target.select();
+    }
+  });
+
   // a refused or failed htmx request says so instead of silently doing nothing
   document.addEventListener("htmx:responseError", function (event) {
     var area = document.querySelector(".flash-area");

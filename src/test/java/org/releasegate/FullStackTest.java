@@ -32,8 +32,20 @@ import org.springframework.context.annotation.Import;
 				"releasegate.traffic.connections.haproxy.adapter=haproxy",
 				"releasegate.traffic.connections.haproxy.settings.address=unix:${" + TestConnections.DIRECTORY_PROPERTY
 						+ "}/haproxy/admin.sock",
-				"releasegate.egress.allowed=127.0.0.1/32,localhost" })
+				"releasegate.egress.allowed=127.0.0.1/32,localhost",
+
+				// failed sign-ins are written to the audit log every 10 s in production
+				"releasegate.identity.sign-in.audit-every=200ms",
+				// every test signs in from 127.0.0.1: only SignInAttackIT's own service
+				// process tests the limit per address
+				"releasegate.identity.sign-in.max-failures-per-address=1000000",
+				// the audit chain is keyed, as in production; its head published every
+				// second
+				"releasegate.audit.key=" + FullStackTest.AUDIT_KEY, "releasegate.audit.publish-head-interval-ms=1000" })
 @Import({ TestcontainersConfiguration.class, Api.class, InMemoryLoadBalancer.class })
 public @interface FullStackTest {
+
+	/** The audit key of the shared test context. */
+	String AUDIT_KEY = "test-audit-key-0123456789abcdefghijklmnop";
 
 }

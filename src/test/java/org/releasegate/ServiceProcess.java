@@ -54,7 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
 		TestConnections.properties().forEach(property -> command.add("--" + property));
 		command.addAll(List.of(arguments));
 		return launch(new ProcessBuilder(), port, command,
-				Duration.ofSeconds(Long.getLong("releasegate.test.start-seconds", 90)));
+				Duration.ofSeconds(Long.getLong("releasegate.test.start-seconds", 180)));
 	}
 
 	/**

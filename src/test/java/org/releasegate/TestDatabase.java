@@ -27,6 +27,12 @@ import org.testcontainers.DockerClientFactory;
  * either (or {@code RELEASEGATE_TEST_DB=embedded}), the tests start an embedded
  * PostgreSQL of their own in a temporary directory, so that {@code ./mvnw verify} needs
  * no database installed.
+ * <p>
+ * That database is set up as in production (README, "Database roles"): a role of its own
+ * owns it and runs the migrations ({@code spring.flyway.user}), and the service connects
+ * as a second role that may only INSERT and SELECT the audit tables. Tests that need the
+ * superuser's power (to play an attacker holding the database) use
+ * {@link #superuser(String)}.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -60,9 +66,13 @@ public class TestDatabase implements LauncherSessionListener {
 			startEmbedded();
 		}
 		database = PREFIX + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(100_000);
+		String ownerPassword = "owner-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+		String servicePassword = "service-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
 		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
 			dropAbandoned(statement);
-			statement.execute("create database " + database);
+			statement.execute("create role " + database + "_owner login password '" + ownerPassword + "'");
+			statement.execute("create role " + database + "_service login password '" + servicePassword + "'");
+			statement.execute("create database " + database + " owner " + database + "_owner");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Tests need PostgreSQL: cannot create a test database at " + adminUrl()
@@ -71,8 +81,18 @@ public class TestDatabase implements LauncherSessionListener {
 		}
 		String url = adminUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
 		System.setProperty("spring.datasource.url", url);
-		System.setProperty("spring.datasource.username", user());
-		System.setProperty("spring.datasource.password", password());
+		System.setProperty("spring.datasource.username", database + "_service");
+		System.setProperty("spring.datasource.password", servicePassword);
+		System.setProperty("spring.flyway.user", database + "_owner");
+		System.setProperty("spring.flyway.password", ownerPassword);
+	}
+
+	/**
+	 * A connection as the PostgreSQL superuser the tests administer with: what someone
+	 * holding the database has.
+	 */
+	public static Connection superuser(String url) throws SQLException {
+		return DriverManager.getConnection(url, user(), password());
 	}
 
 	@Override
@@ -82,6 +102,8 @@ public class TestDatabase implements LauncherSessionListener {
 		}
 		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + database + " with (force)");
+			statement.execute("drop role if exists " + database + "_service");
+			statement.execute("drop role if exists " + database + "_owner");
 		}
 		catch (SQLException ex) {
 			System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
@@ -170,6 +192,8 @@ public class TestDatabase implements LauncherSessionListener {
 		}
 		for (String name : abandoned) {
 			statement.execute("drop database if exists " + name + " with (force)");
+			statement.execute("drop role if exists " + name + "_service");
+			statement.execute("drop role if exists " + name + "_owner");
 		}
 	}
 

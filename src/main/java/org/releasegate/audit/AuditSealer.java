@@ -1,5 +1,6 @@
 package org.releasegate.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * across all instances, held by a PostgreSQL advisory lock for the length of one short
  * transaction, takes the queued events in id order, links each to the previous hash and
  * appends them to {@code audit_chain}. The chain's order is the order of sealing.
+ * <p>
+ * With the audit key every link is HMAC-SHA256 ({@code keyed}); without it links are
+ * plain SHA-256, unless the chain already has keyed links: then nothing is sealed until
+ * the key is configured again (a plain link there would let anyone with the database
+ * forge the rest of the chain).
  */
 @Component
 class AuditSealer implements DisposableBean {
@@ -49,6 +56,11 @@ class AuditSealer implements DisposableBean {
 
 	private final ReentrantLock sealing = new ReentrantLock();
 
+	/** The audit key's bytes, or null for plain links. */
+	private final byte[] key;
+
+	private final AtomicBoolean keyMissingWarned = new AtomicBoolean();
+
 	// one worker, at most one more run queued: a burst of commits wakes it once
 	private final ThreadPoolExecutor wakeUps = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
 			new ArrayBlockingQueue<>(1), runnable -> {
@@ -63,6 +75,11 @@ class AuditSealer implements DisposableBean {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.key = properties.keyed() ? properties.key().getBytes(StandardCharsets.UTF_8) : null;
+		if (key == null) {
+			log.warn("RELEASEGATE_AUDIT_KEY is not set: the audit chain is plain SHA-256, which anyone who can "
+					+ "write the database can recompute. Set a key of 32 or more characters.");
+		}
 		this.lag = Timer.builder("releasegate.audit.seal.lag")
 			.description("Time from recording an audit event to sealing it into the hash chain")
 			.publishPercentiles(0.5, 0.99)
@@ -99,8 +116,17 @@ class AuditSealer implements DisposableBean {
 			if (!Boolean.TRUE.equals(locked)) {
 				return 0; // another instance is sealing
 			}
-			List<Link> last = jdbc.query("select seq, hash from audit_chain order by seq desc limit 1",
-					(rs, row) -> new Link(rs.getLong("seq"), 0, null, rs.getString("hash"), null));
+			List<Link> last = jdbc.query("select seq, hash, keyed from audit_chain order by seq desc limit 1", (rs,
+					row) -> new Link(rs.getLong("seq"), 0, null, rs.getString("hash"), null, rs.getBoolean("keyed")));
+			if (key == null && !last.isEmpty() && last.get(0).keyed()) {
+				// a plain link after keyed ones would be a downgrade anyone could forge
+				// from here on: the events wait, queued, until the key is back
+				if (keyMissingWarned.compareAndSet(false, true)) {
+					log.error("Audit events are NOT being sealed: the chain is keyed but RELEASEGATE_AUDIT_KEY "
+							+ "is not set. Set the key again; queued events are sealed then.");
+				}
+				return 0;
+			}
 			long seq = last.isEmpty() ? 0 : last.get(0).seq();
 			String previous = last.isEmpty() ? ChainHash.GENESIS : last.get(0).hash();
 			List<Link> links = new ArrayList<>();
@@ -108,9 +134,9 @@ class AuditSealer implements DisposableBean {
 			long[] next = { seq };
 			jdbc.query("select " + ChainHash.EVENT_COLUMNS + " from audit_unsealed u "
 					+ "join audit_events e on e.id = u.event_id order by u.event_id limit ?", rs -> {
-						String hash = ChainHash.of(chain[0], rs);
+						String hash = ChainHash.of(chain[0], rs, key);
 						links.add(new Link(++next[0], rs.getLong("id"), chain[0], hash,
-								rs.getTimestamp("occurred_at").toInstant()));
+								rs.getTimestamp("occurred_at").toInstant(), key != null));
 						chain[0] = hash;
 					}, properties.sealBatch());
 			if (links.isEmpty()) {
@@ -118,13 +144,14 @@ class AuditSealer implements DisposableBean {
 			}
 			Timestamp now = Timestamp.from(clock.instant());
 			jdbc.batchUpdate(
-					"insert into audit_chain (seq, event_id, prev_hash, hash, sealed_at) values (?, ?, ?, ?, ?)", links,
-					links.size(), (ps, link) -> {
+					"insert into audit_chain (seq, event_id, prev_hash, hash, sealed_at, keyed) values (?, ?, ?, ?, ?, ?)",
+					links, links.size(), (ps, link) -> {
 						ps.setLong(1, link.seq());
 						ps.setLong(2, link.eventId());
 						ps.setString(3, link.previousHash());
 						ps.setString(4, link.hash());
 						ps.setTimestamp(5, now);
+						ps.setBoolean(6, link.keyed());
 					});
 			jdbc.update("delete from audit_unsealed where event_id = any(?)",
 					(Object) links.stream().map(Link::eventId).toArray(Long[]::new));
@@ -140,7 +167,7 @@ class AuditSealer implements DisposableBean {
 		wakeUps.shutdownNow();
 	}
 
-	private record Link(long seq, long eventId, String previousHash, String hash, Instant occurredAt) {
+	private record Link(long seq, long eventId, String previousHash, String hash, Instant occurredAt, boolean keyed) {
 	}
 
 }

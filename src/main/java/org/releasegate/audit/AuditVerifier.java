@@ -33,7 +33,10 @@ class AuditVerifier {
 
 	private final AtomicInteger lastUnsealed = new AtomicInteger();
 
+	private final byte[] key;
+
 	AuditVerifier(DataSource dataSource, AuditProperties properties, MeterRegistry meters) {
+		this.key = properties.keyed() ? properties.key().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
 		// a template of its own: it streams the chain a page of rows at a time
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(properties.exportFetchSize());
@@ -49,14 +52,14 @@ class AuditVerifier {
 	// one consistent snapshot of the chain and the events it links
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
-		Walk walk = new Walk();
-		jdbc.query("select c.seq, c.event_id as chained_id, c.prev_hash, c.hash, " + ChainHash.EVENT_COLUMNS
+		Walk walk = new Walk(key);
+		jdbc.query("select c.seq, c.event_id as chained_id, c.prev_hash, c.hash, c.keyed, " + ChainHash.EVENT_COLUMNS
 				+ " from audit_chain c left join audit_events e on e.id = c.event_id order by c.seq", walk);
 		Long unsealed = jdbc.queryForObject(
 				"select count(*) from audit_events e where not exists (select 1 from audit_chain c where c.event_id = e.id)",
 				Long.class);
 		ChainVerification outcome = new ChainVerification(walk.broken == null, walk.checked, walk.broken,
-				unsealed == null ? 0 : unsealed);
+				unsealed == null ? 0 : unsealed, walk.unkeyed, walk.problem);
 		lastOutcome.set(outcome.valid() ? 1 : 0);
 		lastUnsealed.set((int) Math.min(Integer.MAX_VALUE, outcome.unsealedEvents()));
 		return outcome;
@@ -70,13 +73,25 @@ class AuditVerifier {
 					outcome.unsealedEvents());
 		}
 		else {
-			log.error("Audit hash chain BROKEN at event {} ({} events checked): the audit history was altered",
-					outcome.firstBrokenEventId(), outcome.checkedEvents());
+			log.error("Audit hash chain BROKEN at event {} ({} events checked): {}", outcome.firstBrokenEventId(),
+					outcome.checkedEvents(), outcome.problem());
 		}
 	}
 
 	/** Checks links one by one, stopping at the first that does not hold. */
 	private static final class Walk implements RowCallbackHandler {
+
+		private final byte[] key;
+
+		private long unkeyed;
+
+		private boolean keyedSeen;
+
+		private String problem;
+
+		Walk(byte[] key) {
+			this.key = key;
+		}
 
 		private long checked;
 
@@ -93,14 +108,28 @@ class AuditVerifier {
 			}
 			checked++;
 			long eventId = rs.getLong("chained_id");
+			boolean keyed = rs.getBoolean("keyed");
+			if (keyed && key == null) {
+				broken = eventId;
+				problem = "the chain is keyed from this event on, and RELEASEGATE_AUDIT_KEY is not set";
+				return;
+			}
+			if (!keyed && keyedSeen) {
+				broken = eventId;
+				problem = "a plain link after keyed ones: the history from here was rewritten";
+				return;
+			}
 			boolean eventExists = rs.getObject("id") != null;
 			boolean holds = eventExists && rs.getLong("seq") == expectedSeq
 					&& previous.equals(rs.getString("prev_hash"))
-					&& ChainHash.of(previous, rs).equals(rs.getString("hash"));
+					&& ChainHash.of(previous, rs, keyed ? key : null).equals(rs.getString("hash"));
 			if (!holds) {
 				broken = eventId;
+				problem = "the event, its link or its place in the chain no longer matches: the audit history was altered";
 				return;
 			}
+			keyedSeen |= keyed;
+			unkeyed += keyed ? 0 : 1;
 			previous = rs.getString("hash");
 			expectedSeq++;
 		}

@@ -1,6 +1,10 @@
 package org.releasegate.audit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -13,7 +17,8 @@ import java.util.HexFormat;
  * its UTF-8 byte length, a colon and the value ({@code ~} for null), one per line, so no
  * two different events share a canonical form. JSON is taken as PostgreSQL's
  * {@code jsonb} text, which is already normalised. The link hash is
- * {@code SHA-256(previous hash + "\n" + canonical content)} in lowercase hex.
+ * {@code HMAC-SHA256(key, previous hash + "\n" + canonical content)} in lowercase hex
+ * with the audit key, or plain {@code SHA-256} of the same for links sealed without one.
  */
 final class ChainHash {
 
@@ -27,7 +32,8 @@ final class ChainHash {
 	private ChainHash() {
 	}
 
-	static String of(String previousHash, ResultSet event) throws SQLException {
+	/** A plain link, or a keyed one when {@code key} is not null. */
+	static String of(String previousHash, ResultSet event, byte[] key) throws SQLException {
 		StringBuilder canonical = new StringBuilder(512);
 		field(canonical, Long.toString(event.getLong("id")));
 		Timestamp at = event.getTimestamp("occurred_at");
@@ -41,7 +47,19 @@ final class ChainHash {
 		field(canonical, event.getString("environment"));
 		field(canonical, event.getString("before_text"));
 		field(canonical, event.getString("after_text"));
-		return sha256(previousHash + "\n" + canonical);
+		String text = previousHash + "\n" + canonical;
+		return key == null ? sha256(text) : hmac(key, text);
+	}
+
+	private static String hmac(byte[] key, String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("every Java runtime has HmacSHA256", ex);
+		}
 	}
 
 	private static void field(StringBuilder canonical, String value) {

@@ -11,6 +11,11 @@ package org.releasegate.audit;
  * chain does not match, or null
  * @param unsealedEvents events recorded but not yet sealed into the chain (normally only
  * those of the last fraction of a second)
+ * @param unkeyedEvents sealed events whose links are plain SHA-256 (sealed before an
+ * audit key was configured, or without one): anyone who can write the database could have
+ * recomputed those
+ * @param problem what is wrong at the first broken event, or null
  */
-public record ChainVerification(boolean valid, long checkedEvents, Long firstBrokenEventId, long unsealedEvents) {
+public record ChainVerification(boolean valid, long checkedEvents, Long firstBrokenEventId, long unsealedEvents,
+		long unkeyedEvents, String problem) {
 }

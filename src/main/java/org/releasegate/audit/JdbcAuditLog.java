@@ -55,7 +55,7 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	private String toJson(Object value) {
-		return value == null ? null : json.writeValueAsString(value);
+		return value == null ? null : json.writeValueAsString(SecretMasking.mask(json.valueToTree(value)));
 	}
 
 }

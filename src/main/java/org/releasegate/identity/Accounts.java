@@ -57,11 +57,51 @@ class Accounts implements UserDirectory, UserDetailsService {
 	UserView changeRoles(String username, Set<Role> roles) {
 		User user = users.findByUsername(username)
 			.orElseThrow(() -> new NotFoundException("no user '" + username + "'"));
+		if (!roles.contains(Role.ADMIN)) {
+			keepAnAdmin(user, "remove the ADMIN role from");
+		}
 		UserView before = UserView.of(user);
 		user.changeRoles(roles);
 		UserView after = UserView.of(user);
 		audit.record(AuditEntry.of("identity.roles-changed", "user", username).before(before).after(after));
 		return after;
+	}
+
+	/**
+	 * Disables an account: its sessions and tokens stop working on their next request.
+	 */
+	@Transactional
+	UserView disable(String username) {
+		User user = users.findByUsername(username)
+			.orElseThrow(() -> new NotFoundException("no user '" + username + "'"));
+		keepAnAdmin(user, "disable");
+		UserView before = UserView.of(user);
+		user.disable();
+		UserView after = UserView.of(user);
+		audit.record(AuditEntry.of("identity.user-disabled", "user", username).before(before).after(after));
+		return after;
+	}
+
+	@Transactional
+	UserView enable(String username) {
+		User user = users.findByUsername(username)
+			.orElseThrow(() -> new NotFoundException("no user '" + username + "'"));
+		UserView before = UserView.of(user);
+		user.enable();
+		UserView after = UserView.of(user);
+		audit.record(AuditEntry.of("identity.user-enabled", "user", username).before(before).after(after));
+		return after;
+	}
+
+	/**
+	 * Refuses to take the last enabled admin's power away: nobody could then manage
+	 * people. The admins' rows stay locked until the change commits.
+	 */
+	private void keepAnAdmin(User user, String change) {
+		if (user.isAdmin() && users.lockAdmins() <= 1) {
+			throw new ConflictException("You cannot " + change + " " + user.username()
+					+ ": they are the last admin. Give another person the ADMIN role first.");
+		}
 	}
 
 	List<UserView> all() {
@@ -90,14 +130,17 @@ class Accounts implements UserDirectory, UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		if (!SignInName.isPlausible(username)) {
+			// never looked up: no account has such a name (and NUL cannot go to
+			// PostgreSQL)
+			throw new UsernameNotFoundException("not a possible username");
+		}
 		User user = users.findByUsername(username)
 			.filter(found -> found.passwordHash() != null && singleSignOn.acceptsLocalPasswords())
-			.orElseThrow(() -> new UsernameNotFoundException(username));
-		return org.springframework.security.core.userdetails.User.withUsername(user.username())
-			.password(user.passwordHash())
-			.disabled(!user.enabled())
-			.authorities(user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
-			.build();
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+		return new SignedInUser(user.username(), user.passwordHash(), user.enabled(),
+				user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
+				user.rightsVersion());
 	}
 
 }

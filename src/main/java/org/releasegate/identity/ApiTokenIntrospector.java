@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  */
 class ApiTokenIntrospector implements OpaqueTokenIntrospector {
 
+	/** Issued tokens are 46 characters; anything much longer is refused unread. */
+	static final int MAX_TOKEN_LENGTH = 100;
+
 	private final TokenService tokens;
 
 	private final TokenCache cache;
@@ -26,7 +29,12 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		TokenService.TokenUse use = cache.get(TokenSecret.hash(token), () -> tokens.authenticate(token))
+		if (token.length() > MAX_TOKEN_LENGTH || !token.startsWith("rg_")) {
+			// not one this service issues: refused without hashing or a query
+			throw new BadOpaqueTokenException("not a ReleaseGate token");
+		}
+		TokenService.TokenUse use = cache
+			.get(TokenSecret.hash(token), () -> tokens.authenticate(token), tokens::stillValid)
 			.orElseThrow(() -> new BadOpaqueTokenException("unknown, expired or revoked token"));
 		return new DefaultOAuth2AuthenticatedPrincipal(use.username(),
 				Map.of("token_id", use.id().toString(), "token_name", use.name(), "sub", use.username()),

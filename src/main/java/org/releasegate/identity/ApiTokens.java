@@ -16,6 +16,14 @@ interface ApiTokens extends JpaRepository<ApiToken, UUID> {
 	List<ApiToken> findByOwnerOrderByCreatedAtDesc(User owner);
 
 	/**
+	 * The rights version of the token's owner while the token is not revoked and its
+	 * owner enabled: a cached token is used only while this still answers what it
+	 * answered when the token was checked.
+	 */
+	@Query("select u.rightsVersion from ApiToken t join t.owner u where t.id = :id and t.revokedAt is null and u.enabled = true")
+	Optional<Integer> currentRightsVersion(UUID id);
+
+	/**
 	 * Notes a use at most once a minute, so a busy CI token does not write on every call.
 	 */
 	@Modifying

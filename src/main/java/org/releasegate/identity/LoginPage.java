@@ -27,11 +27,12 @@ class LoginPage {
 	}
 
 	@GetMapping("/login")
-	String show(@RequestParam(required = false) String error,
+	String show(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
 			@RequestParam(name = "sso-unavailable", required = false) String ssoUnavailable,
 			@RequestParam(name = "sso-failed", required = false) String ssoFailed, Authentication authentication,
 			Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("singleSignOn", singleSignOn.enabled() ? singleSignOn.providerName() : null);
 		model.addAttribute("localSignIn", singleSignOn.acceptsLocalPasswords());
 		model.addAttribute("ssoUnavailable", ssoUnavailable != null);

@@ -7,16 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Remembers for a few seconds which token secrets were valid, so a busy CI token costs
- * one lookup per few seconds instead of several queries per request. Revoking a token
- * forgets it at once on this instance; elsewhere, role changes, expiry and revocation
- * take effect within the cache time ({@code releasegate.identity.token-cache-seconds}, 0
- * turns caching off). Only the secret's hash is kept, and only valid tokens are.
+ * one small read per request (is it still unrevoked, its owner enabled, their rights
+ * unchanged?) instead of the full lookup and the use stamp. Revocation, a disabled owner
+ * and a role change therefore take effect on the next request on every instance; the
+ * cache time ({@code releasegate.identity.token-cache-seconds}, 0 turns caching off)
+ * bounds only how long the full lookup is skipped. Only the secret's hash is kept, and
+ * only valid tokens are.
  */
 @Component
 class TokenCache {
@@ -34,14 +37,18 @@ class TokenCache {
 		this.clock = clock;
 	}
 
-	Optional<TokenService.TokenUse> get(String secretHash, Supplier<Optional<TokenService.TokenUse>> lookup) {
+	Optional<TokenService.TokenUse> get(String secretHash, Supplier<Optional<TokenService.TokenUse>> lookup,
+			Predicate<TokenService.TokenUse> stillValid) {
 		if (ttl.isZero()) {
 			return lookup.get();
 		}
 		Instant now = clock.instant();
 		Entry cached = entries.get(secretHash);
 		if (cached != null && now.isBefore(cached.until())) {
-			return Optional.of(cached.use());
+			if (stillValid.test(cached.use())) {
+				return Optional.of(cached.use());
+			}
+			entries.remove(secretHash);
 		}
 		Optional<TokenService.TokenUse> use = lookup.get();
 		if (use.isPresent()) {

@@ -45,6 +45,8 @@ class User {
 	@Enumerated(EnumType.STRING)
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+	private int rightsVersion;
+
 	/** {@code local} (a password here) or {@code oidc} (the identity provider). */
 	private String source = LOCAL;
 
@@ -105,7 +107,18 @@ class User {
 		return Set.copyOf(roles);
 	}
 
+	int rightsVersion() {
+		return rightsVersion;
+	}
+
+	boolean isAdmin() {
+		return enabled && roles.contains(Role.ADMIN);
+	}
+
 	void changeRoles(Set<Role> newRoles) {
+		if (!roles.equals(newRoles)) {
+			this.rightsVersion++;
+		}
 		this.roles.clear();
 		this.roles.addAll(newRoles);
 	}
@@ -130,7 +143,14 @@ class User {
 	}
 
 	void disable() {
+		if (enabled) {
+			this.rightsVersion++;
+		}
 		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
 	}
 
 	UserDirectory.Person asPerson() {

@@ -62,6 +62,18 @@ class UserController {
 		return accounts.changeRoles(username, request.roles());
 	}
 
+	@PostMapping("/{username}/disable")
+	@PreAuthorize("hasRole('ADMIN')")
+	UserView disable(@PathVariable String username) {
+		return accounts.disable(username);
+	}
+
+	@PostMapping("/{username}/enable")
+	@PreAuthorize("hasRole('ADMIN')")
+	UserView enable(@PathVariable String username) {
+		return accounts.enable(username);
+	}
+
 	record RolesRequest(@NotNull @NotEmpty Set<@NotNull Role> roles) {
 	}
 

@@ -1,7 +1,8 @@
 package org.releasegate.audit;
 
+import org.releasegate.TestDatabase;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import org.springframework.core.env.Environment;
@@ -16,9 +17,7 @@ final class AuditDatabase {
 	}
 
 	static Connection superuser(Environment environment) throws SQLException {
-		return DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
-				environment.getProperty("spring.datasource.username", "postgres"),
-				environment.getProperty("spring.datasource.password", ""));
+		return TestDatabase.superuser(environment.getRequiredProperty("spring.datasource.url"));
 	}
 
 }

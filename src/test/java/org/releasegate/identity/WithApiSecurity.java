@@ -1,5 +1,8 @@
 package org.releasegate.identity;
 
+import org.releasegate.common.PublicUrl;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -18,8 +21,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import({ SecurityConfiguration.class, SingleSignOnConfiguration.class })
-@EnableConfigurationProperties({ SingleSignOnProperties.class, WorkloadProperties.class })
-@MockitoBean(types = { TokenService.class, TokenCache.class, ProviderAccounts.class })
+@EnableConfigurationProperties({ PublicUrl.class, SingleSignOnProperties.class, WorkloadProperties.class })
+@MockitoBean(
+		types = { TokenService.class, TokenCache.class, ProviderAccounts.class, Users.class, SignInThrottle.class })
 public @interface WithApiSecurity {
 
 }
