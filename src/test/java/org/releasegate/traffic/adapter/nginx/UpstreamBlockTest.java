@@ -1,8 +1,12 @@
 package org.releasegate.traffic.adapter.nginx;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.releasegate.traffic.adapter.BindingSettings;
 import org.releasegate.traffic.adapter.LoadBalancerException;
 import org.releasegate.traffic.adapter.MemberShares;
@@ -60,29 +64,34 @@ class UpstreamBlockTest {
 	}
 
 	@Test
-	void settingsNameWhatIsWrong() {
+	void settingsNameWhatIsWrong(@TempDir Path directory) throws IOException {
+		Files.writeString(directory.resolve("x.conf"), "");
+		String inside = directory.toString();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> NginxSettings.of(new BindingSettings(Map.of("upstream", "checkout"))))
 			.withMessageContaining("upstreamFile");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NginxSettings
-				.of(new BindingSettings(Map.of("upstreamFile", "relative.conf", "upstream", "checkout"))))
-			.withMessageContaining("absolute");
+			.isThrownBy(() -> NginxSettings.of(new BindingSettings(
+					Map.of("connectionDirectory", inside, "upstreamFile", "../outside.conf", "upstream", "checkout"))))
+			.withMessageContaining("upstreamFile")
+			.withMessageContaining("regular file");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NginxSettings
-				.of(new BindingSettings(Map.of("upstreamFile", "/etc/nginx/x.conf", "upstream", "a b;"))))
+			.isThrownBy(() -> NginxSettings.of(new BindingSettings(
+					Map.of("connectionDirectory", inside, "upstreamFile", "x.conf", "upstream", "a b;"))))
 			.withMessageContaining("upstream");
-		NginxSettings settings = NginxSettings.of(new BindingSettings(Map.of("upstreamFile", "/etc/nginx/x.conf",
-				"upstream", "checkout", "nginxConfig", "/etc/nginx/nginx.conf")));
+		NginxSettings settings = NginxSettings.of(new BindingSettings(Map.of("connectionDirectory", inside,
+				"upstreamFile", "x.conf", "upstream", "checkout", "nginxConfig", "/etc/nginx/nginx.conf")));
 		assertThat(settings.testCommand()).containsExactly("/usr/sbin/nginx", "-c", "/etc/nginx/nginx.conf", "-t");
 		assertThat(settings.reloadCommand()).containsExactly("/usr/sbin/nginx", "-c", "/etc/nginx/nginx.conf", "-s",
 				"reload");
 	}
 
 	@Test
-	void memberNamesCannotSmuggleDirectives() {
+	void memberNamesCannotSmuggleDirectives(@TempDir Path directory) throws IOException {
+		Files.writeString(directory.resolve("x.conf"), "upstream checkout {\n    server 10.0.0.1:80;\n}\n");
 		assertThatThrownBy(() -> new NginxAdapter().apply(
-				new BindingSettings(Map.of("upstreamFile", "/nonexistent/x.conf", "upstream", "checkout")),
+				new BindingSettings(Map.of("connectionDirectory", directory.toString(), "upstreamFile", "x.conf",
+						"upstream", "checkout", "testCommand", "/bin/false", "reloadCommand", "/bin/false")),
 				new MemberShares(Map.of("10.0.0.1:80; include /etc/passwd", 100.0))))
 			.isInstanceOf(LoadBalancerException.class)
 			.hasMessageContaining("not an NGINX server address");
