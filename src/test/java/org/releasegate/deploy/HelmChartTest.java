@@ -87,7 +87,8 @@ class HelmChartTest {
 		Container container = container(one(defaults, Deployment.class));
 		Secret secret = one(defaults, Secret.class);
 		for (String name : List.of("RELEASEGATE_DB_URL", "RELEASEGATE_DB_USER", "RELEASEGATE_DB_PASSWORD",
-				"SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "RELEASEGATE_ADMIN_PASSWORD")) {
+				"RELEASEGATE_DB_MIGRATION_USER", "RELEASEGATE_DB_MIGRATION_PASSWORD", "RELEASEGATE_ADMIN_PASSWORD",
+				"RELEASEGATE_AUDIT_KEY", "RELEASEGATE_SECRETS_KEY")) {
 			EnvVar variable = env(container, name);
 			assertThat(variable.getValue()).as(name).isNull();
 			assertThat(variable.getValueFrom().getSecretKeyRef().getName()).as(name)
@@ -115,13 +116,14 @@ class HelmChartTest {
 			.set("database.migrationPassword", "owner-secret")
 			.set("database.password", "runtime-secret"));
 		Secret secret = one(withOwner, Secret.class);
-		assertThat(secret.getStringData()).containsEntry("SPRING_FLYWAY_USER", "releasegate_owner")
-			.containsEntry("SPRING_FLYWAY_PASSWORD", "owner-secret")
+		assertThat(secret.getStringData()).containsEntry("RELEASEGATE_DB_MIGRATION_USER", "releasegate_owner")
+			.containsEntry("RELEASEGATE_DB_MIGRATION_PASSWORD", "owner-secret")
 			.containsEntry("RELEASEGATE_DB_PASSWORD", "runtime-secret");
 		Deployment deployment = one(withOwner, Deployment.class);
 		assertThat(Serialization.asYaml(deployment)).doesNotContain("owner-secret", "runtime-secret");
-		assertThat(env(container(deployment), "SPRING_FLYWAY_PASSWORD").getValueFrom().getSecretKeyRef().getOptional())
-			.isTrue();
+		assertThat(env(container(deployment), "RELEASEGATE_DB_MIGRATION_PASSWORD").getValueFrom()
+			.getSecretKeyRef()
+			.getOptional()).isTrue();
 	}
 
 	@Test
