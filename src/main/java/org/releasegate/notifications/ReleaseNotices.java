@@ -13,7 +13,10 @@ import org.releasegate.applications.ApplicationCatalog;
 import org.releasegate.common.PublicUrl;
 import org.releasegate.deployments.DeploymentCatalog;
 import org.releasegate.deployments.DeploymentSummary;
+import org.releasegate.identity.Contacts;
+import org.releasegate.identity.Role;
 import org.releasegate.releases.ReleaseApproved;
+import org.releasegate.releases.ReleaseAwaitingConfirmation;
 import org.releasegate.releases.ReleaseCancelled;
 import org.releasegate.releases.ReleaseCompleted;
 import org.releasegate.releases.ReleasePaused;
@@ -23,6 +26,7 @@ import org.releasegate.releases.ReleaseRollbackStarted;
 import org.releasegate.releases.ReleaseRolledBack;
 import org.releasegate.releases.ReleaseStarted;
 import org.releasegate.releases.ReleaseStepReached;
+import org.releasegate.traffic.RollbackFailed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +49,15 @@ class ReleaseNotices {
 
 	private final DeploymentCatalog deployments;
 
+	private final Contacts contacts;
+
 	private final PublicUrl publicUrl;
 
 	private final Clock clock;
 
 	ReleaseNotices(Notifier notifier, KnownReleases known, ApplicationCatalog applications,
-			DeploymentCatalog deployments, PublicUrl publicUrl, Clock clock) {
+			DeploymentCatalog deployments, Contacts contacts, PublicUrl publicUrl, Clock clock) {
+		this.contacts = contacts;
 		this.notifier = notifier;
 		this.known = known;
 		this.applications = applications;
@@ -111,6 +118,16 @@ class ReleaseNotices {
 	}
 
 	@EventListener
+	void on(ReleaseAwaitingConfirmation event) {
+		notify(event.release(), "release.awaiting-confirmation",
+				() -> new Words(what(event.release()) + " waits for your confirmation",
+						"Step " + (event.step() + 1) + " gives the candidate " + event.weight()
+								+ " percent of the traffic and needs a product owner of " + event.application()
+								+ " to confirm it. Check the candidate, then promote the release, or roll it back."),
+				owners(event.application()));
+	}
+
+	@EventListener
 	void on(ReleasePaused event) {
 		notify(event.release(), "release.paused",
 				() -> new Words(what(event.release()) + " is paused at step " + (event.step() + 1),
@@ -140,6 +157,25 @@ class ReleaseNotices {
 		notify(event.release(), "release.rollback-started", () -> new Words(what(event.release()) + " is rolling back",
 				who + because(event.reason()) + " Traffic walks back to " + version(event.stableDeployment()) + "."),
 				null);
+	}
+
+	/**
+	 * Not tied to a release in the traffic module's words: it goes to the owners and the
+	 * release managers, with a link to the application.
+	 */
+	@EventListener
+	void on(RollbackFailed event) {
+		Set<String> people = owners(event.application());
+		people.addAll(contacts.holding(Role.RELEASE_MANAGER));
+		String target = event.version() == null ? "the previous version" : event.version();
+		notifier.notify(new Notice(Notice.randomKey("traffic.rollback-failed"), "traffic.rollback-failed",
+				"The rollback of " + event.application() + " in " + event.environment()
+						+ " did not reach the load balancer",
+				"The load balancer may still send users to the version rolled back from instead of " + target
+						+ ". ReleaseGate keeps trying; check the load balancer on the application's traffic page and "
+						+ "set its weights by hand if it does not recover.",
+				event.application(), event.environment(), null, publicUrl.link("/applications/" + event.application()),
+				clock.instant(), people));
 	}
 
 	/**

@@ -295,6 +295,7 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		stepStartedAt = now;
 		registerEvent(new ReleaseStarted(id, application, environment, stableDeploymentId, candidateDeploymentId));
 		registerEvent(new ReleaseStepReached(id, application, environment, 0, strategy().plan().get(0).weight()));
+		registerIfAwaitingConfirmation();
 		return this;
 	}
 
@@ -310,7 +311,15 @@ class Release extends AbstractAggregateRoot<Release> implements Persistable<UUID
 		currentStep = step;
 		stepStartedAt = now;
 		registerEvent(new ReleaseStepReached(id, application, environment, step, plan.get(step).weight()));
+		registerIfAwaitingConfirmation();
 		return this;
+	}
+
+	/** A product owner must promote the canary to its next step. */
+	private void registerIfAwaitingConfirmation() {
+		nextStep().filter(Strategy.Step::requiresConfirmation)
+			.ifPresent(next -> registerEvent(
+					new ReleaseAwaitingConfirmation(id, application, environment, currentStep + 1, next.weight())));
 	}
 
 	Release pause() {

@@ -143,6 +143,7 @@ class BindingWorker {
 		}
 		catch (LoadBalancerException | IllegalArgumentException ex) {
 			trafficLog.attempted(change.id(), now(), ex.getMessage());
+			rollbackFailed(change);
 			unreachable(binding, ex);
 			return;
 		}
@@ -152,9 +153,21 @@ class BindingWorker {
 		else {
 			String error = "after the change the load balancer reports " + observed.percentByMember();
 			trafficLog.attempted(change.id(), now(), error);
+			rollbackFailed(change);
 			bindings.observed(binding.application(), binding.environment(), observed.percentByMember(), false, error,
 					now());
 		}
+	}
+
+	/** Tells once, at the first failed attempt, that a rollback did not take. */
+	private void rollbackFailed(TrafficChange change) {
+		if (change.kind() != TrafficChange.Kind.ROLLBACK || change.attempts() > 0) {
+			return;
+		}
+		UUID target = change.split().holder().orElse(null);
+		String version = target == null ? null : deployments.find(target).map(DeploymentSummary::version).orElse(null);
+		events.publishEvent(
+				new RollbackFailed(change.application(), change.environment(), target, version, change.reason()));
 	}
 
 	private void observeOnly(Binding binding) {

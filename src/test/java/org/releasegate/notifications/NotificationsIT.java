@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.releasegate.Api;
 import org.releasegate.FullStackTest;
 import org.releasegate.ServiceProcess;
+import org.releasegate.traffic.InMemoryLoadBalancer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -161,6 +164,118 @@ class NotificationsIT {
 			.getResponseBody();
 		assertThat(metrics).contains("releasegate_notifications_failed_total{channel=\"events\"")
 			.contains("releasegate_notifications_delivered_total{channel=\"email\"");
+	}
+
+	@Test
+	void aCanaryWaitingForAConfirmationTellsTheOwners() throws Exception {
+		Scene scene = new Scene(api, this::setEmail);
+		Api.Person manager = bound(scene);
+		put(manager, "/api/v1/applications/{app}/environments/production/policy", Map.of("soakMinutes", 0), scene.app);
+		List<Map<String, Object>> steps = List.of(Map.of("weight", 10, "pause", "PT1H", "requiresConfirmation", false),
+				Map.of("weight", 50, "pause", "PT1M", "requiresConfirmation", true),
+				Map.of("weight", 100, "pause", "PT0S", "requiresConfirmation", false));
+		String id = scene.request(Map.of("type", "CANARY", "steps", steps));
+		post(scene.owner, "/api/v1/releases/{id}/approvals", Map.of("decision", "APPROVE"), id);
+		post(scene.requester, "/api/v1/releases/{id}/checklist/normal-behaviour",
+				Map.of("action", "ATTEST", "comment", "error rate flat"), id);
+		post(scene.requester, "/api/v1/releases/{id}/start", Map.of(), id);
+
+		String subject = scene.app + " 2.0.0 to production waits for your confirmation";
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> List.of(smtp.getReceivedMessagesForDomain(Scene.email(scene.owner)))
+				.stream()
+				.anyMatch(mail -> subject.equals(subject(mail))));
+		MimeMessage mail = List.of(smtp.getReceivedMessagesForDomain(Scene.email(scene.owner)))
+			.stream()
+			.filter(m -> subject.equals(subject(m)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(GreenMailUtil.getBody(mail)).contains(PUBLIC_URL + "/releases/" + id)
+			.contains("Step 2 gives the candidate 50 percent");
+	}
+
+	@Test
+	void aRollbackTheLoadBalancerDidNotTakeTellsTheOwnersAndTheReleaseManagers() throws Exception {
+		Scene scene = new Scene(api, this::setEmail);
+		Api.Person manager = bound(scene);
+		setEmail(manager.username(), Scene.email(manager));
+		put(manager, "/api/v1/applications/{app}/environments/production/traffic",
+				Map.of("split", Map.of("2.0.0", 100), "reason", "2.0.0 takes over"), scene.app);
+		InMemoryLoadBalancer.get(scene.app).down(true);
+		try {
+			manager.client()
+				.post()
+				.uri("/api/v1/applications/{app}/environments/production/rollback", scene.app)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("reason", "errors on 2.0.0"))
+				.exchange()
+				.expectStatus()
+				.isAccepted();
+			String subject = "The rollback of " + scene.app + " in production did not reach the load balancer";
+			for (Api.Person person : List.of(scene.owner, manager)) {
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> List.of(smtp.getReceivedMessagesForDomain(Scene.email(person)))
+						.stream()
+						.anyMatch(mail -> subject.equals(subject(mail))));
+			}
+			MimeMessage mail = List.of(smtp.getReceivedMessagesForDomain(Scene.email(scene.owner)))
+				.stream()
+				.filter(m -> subject.equals(subject(m)))
+				.findFirst()
+				.orElseThrow();
+			assertThat(GreenMailUtil.getBody(mail)).contains(PUBLIC_URL + "/applications/" + scene.app)
+				.contains("instead of 1.0.0");
+			// the reconciler keeps failing: still one message per person
+			Thread.sleep(1500);
+			assertThat(List.of(smtp.getReceivedMessagesForDomain(Scene.email(scene.owner))))
+				.filteredOn(m -> subject.equals(subject(m)))
+				.hasSize(1);
+		}
+		finally {
+			InMemoryLoadBalancer.get(scene.app).down(false);
+		}
+	}
+
+	/** A release manager binds the scene's application to an in-memory load balancer. */
+	private Api.Person bound(Scene scene) {
+		Api.Person manager = api.person("RELEASE_MANAGER");
+		InMemoryLoadBalancer.create(scene.app, Map.of("blue", 100.0, "green", 0.0));
+		put(manager, "/api/v1/applications/{app}/environments/production/binding",
+				Map.of("connection", "memory", "settings", Map.of("name", scene.app)), scene.app);
+		put(manager, "/api/v1/applications/{app}/environments/production/traffic",
+				Map.of("split", Map.of("1.0.0", 100), "reason", "1.0.0 is stable"), scene.app);
+		return manager;
+	}
+
+	private static void put(Api.Person by, String uri, Object body, Object... variables) {
+		by.client()
+			.put()
+			.uri(uri, variables)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
+	private static void post(Api.Person by, String uri, Object body, Object... variables) {
+		by.client()
+			.post()
+			.uri(uri, variables)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

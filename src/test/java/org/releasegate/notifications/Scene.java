@@ -38,8 +38,13 @@ final class Scene {
 
 	/** Requests a release of 2.0.0 to production and returns its id. */
 	String request() {
+		return request(Map.of("type", "ALL_AT_ONCE"));
+	}
+
+	/** Requests a release of 2.0.0 to production with the strategy and returns its id. */
+	String request(Map<String, Object> strategy) {
 		Map<String, Object> body = Map.of("application", app, "environment", "production", "candidateVersion", "2.0.0",
-				"strategy", Map.of("type", "ALL_AT_ONCE"), "onCallContact", "pager: " + requester.username());
+				"strategy", strategy, "onCallContact", "pager: " + requester.username());
 		Map<String, Object> created = requester.client()
 			.post()
 			.uri("/api/v1/releases")

@@ -185,6 +185,17 @@ class ReleaseTest {
 	}
 
 	@Test
+	void aCanaryBeforeAStepThatNeedsConfirmationSaysItWaitsOnce() {
+		Release release = approved();
+		release.start(T0);
+		assertThat(events(release))
+			.containsOnlyOnce(new ReleaseAwaitingConfirmation(release.id(), "checkout", "production", 1, 50));
+		release.reachStep(1, T0.plusSeconds(1));
+		release.reachStep(2, T0.plusSeconds(2));
+		assertThat(events(release)).filteredOn(ReleaseAwaitingConfirmation.class::isInstance).hasSize(1);
+	}
+
+	@Test
 	void anAllAtOnceReleaseIsAtItsLastStepWhenStarted() {
 		Release release = requested(Strategy.ALL_AT_ONCE);
 		release.approve("paula", null, T0);
