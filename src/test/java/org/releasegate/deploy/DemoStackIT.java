@@ -22,6 +22,7 @@ import org.releasegate.traffic.VersionBackends;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,12 +47,15 @@ class DemoStackIT {
 	private Path directory;
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() throws InterruptedException, IOException {
 		if (haproxy != null) {
 			haproxy.destroy();
 			haproxy.waitFor(5, TimeUnit.SECONDS);
 		}
 		shop.close();
+		if (directory != null) {
+			FileSystemUtils.deleteRecursively(directory);
+		}
 	}
 
 	@Test
