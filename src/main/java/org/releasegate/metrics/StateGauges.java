@@ -23,6 +23,8 @@ import org.releasegate.releases.ReleaseRollbackStarted;
 import org.releasegate.releases.ReleaseRolledBack;
 import org.releasegate.releases.ReleaseStarted;
 import org.releasegate.releases.ReleaseStatus;
+import org.releasegate.traffic.DriftDetected;
+import org.releasegate.traffic.LoadBalancerFailing;
 import org.releasegate.traffic.TrafficControl.Sync;
 import org.releasegate.traffic.TrafficOverview;
 import org.releasegate.traffic.TrafficOverview.EnvironmentTraffic;
@@ -69,16 +71,26 @@ class StateGauges {
 			ReleaseStarted.class, ReleasePaused.class, ReleaseResumed.class, ReleaseCompleted.class,
 			ReleaseRollbackStarted.class, ReleaseRolledBack.class })
 	void releaseChanged() {
+		afterCommit(releases);
+	}
+
+	// a load balancer started failing or drifted: the scrape after the commit reads again
+	@EventListener({ LoadBalancerFailing.class, DriftDetected.class })
+	void bindingTroubled() {
+		afterCommit(bindings);
+	}
+
+	private static void afterCommit(Snapshot<?> snapshot) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					releases.expire();
+					snapshot.expire();
 				}
 			});
 		}
 		else {
-			releases.expire();
+			snapshot.expire();
 		}
 	}
 
