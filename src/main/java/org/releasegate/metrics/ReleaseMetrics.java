@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.releasegate.releases.ReleaseApproved;
 import org.releasegate.releases.ReleaseCatalog;
@@ -28,6 +30,8 @@ import org.springframework.context.event.EventListener;
  */
 @Component
 class ReleaseMetrics {
+
+	private static final Logger log = LoggerFactory.getLogger(ReleaseMetrics.class);
 
 	static final String SYSTEM = "system";
 
@@ -57,10 +61,17 @@ class ReleaseMetrics {
 		}
 	}
 
+	// runs in the approving transaction: a failed lookup costs the sample, not the
+	// approval
 	@EventListener
 	void on(ReleaseApproved approved) {
-		catalog.requestedAt(approved.release())
-			.ifPresent(requested -> approvalWait.record(Duration.between(requested, clock.instant())));
+		try {
+			catalog.requestedAt(approved.release())
+				.ifPresent(requested -> approvalWait.record(Duration.between(requested, clock.instant())));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Time waiting for approval of release {} not recorded: {}", approved.release(), ex.toString());
+		}
 	}
 
 	@EventListener
