@@ -2,9 +2,12 @@ package org.releasegate.releases;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +62,23 @@ class CatalogOfReleases implements ReleaseCatalog {
 	@Override
 	public List<OpenRelease> awaitingDecisionOf(String username) {
 		return inbox.releasesAwaiting(username).stream().map(CatalogOfReleases::open).toList();
+	}
+
+	@Override
+	public Map<ReleaseStatus, Long> countByStatus() {
+		Map<ReleaseStatus, Long> counts = new EnumMap<>(ReleaseStatus.class);
+		for (ReleaseStatus status : ReleaseStatus.values()) {
+			counts.put(status, 0L);
+		}
+		for (Object[] row : releases.countByStatus()) {
+			counts.put((ReleaseStatus) row[0], (Long) row[1]);
+		}
+		return counts;
+	}
+
+	@Override
+	public Optional<Instant> requestedAt(UUID release) {
+		return releases.findRequestedAt(release);
 	}
 
 	private static OpenRelease open(Release r) {

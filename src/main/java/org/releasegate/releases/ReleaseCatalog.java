@@ -3,6 +3,8 @@ package org.releasegate.releases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What other modules (the application page) may read about releases and policies. */
@@ -27,6 +29,12 @@ public interface ReleaseCatalog {
 	 * first.
 	 */
 	List<OpenRelease> awaitingDecisionOf(String username);
+
+	/** How many releases stand in each status; a status no release has counts 0. */
+	Map<ReleaseStatus, Long> countByStatus();
+
+	/** When the release was requested, if there is such a release. */
+	Optional<Instant> requestedAt(UUID release);
 
 	record ReleaseLine(UUID id, String environment, ReleaseStatus status, String stableVersion, String candidateVersion,
 			String requestedBy, Instant requestedAt) {

@@ -55,6 +55,13 @@ interface Releases extends JpaRepository<Release, UUID>, JpaSpecificationExecuto
 	@Query(value = "select id from releases where status in ('REQUESTED', 'APPROVED')", nativeQuery = true)
 	List<UUID> findNotStarted();
 
+	/** How many releases stand in each status, in one grouped count. */
+	@Query("select r.status, count(r) from Release r group by r.status")
+	List<Object[]> countByStatus();
+
+	@Query("select r.requestedAt from Release r where r.id = :id")
+	Optional<java.time.Instant> findRequestedAt(UUID id);
+
 	@Query("select r.id from Release r where r.status = org.releasegate.releases.ReleaseStatus.REQUESTED")
 	List<UUID> findRequested();
 

@@ -1,11 +1,15 @@
 package org.releasegate.traffic;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +49,13 @@ class BindingWorker {
 
 	private final TransactionTemplate newTransaction;
 
+	private final Counter pushErrors;
+
+	private final Timer rollbackLatency;
+
 	BindingWorker(Bindings bindings, TrafficLog trafficLog, Adapters adapters, DeploymentCatalog deployments,
 			ApplicationEventPublisher events, TrafficProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MeterRegistry meters) {
 		this.bindings = bindings;
 		this.trafficLog = trafficLog;
 		this.adapters = adapters;
@@ -57,6 +65,15 @@ class BindingWorker {
 		this.clock = clock;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.pushErrors = Counter.builder("releasegate.traffic.push.errors")
+			.description("Pushes of a split that the load balancer refused or did not confirm")
+			.register(meters);
+		this.rollbackLatency = Timer.builder("releasegate.traffic.rollback.latency")
+			.description("From the decision to roll back to the load balancer confirming the stable split")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofMinutes(10))
+			.register(meters);
 	}
 
 	/**
@@ -142,6 +159,7 @@ class BindingWorker {
 			observed = adapter.observe();
 		}
 		catch (LoadBalancerException | IllegalArgumentException ex) {
+			pushErrors.increment();
 			trafficLog.attempted(change.id(), now(), ex.getMessage());
 			rollbackFailed(change);
 			unreachable(binding, ex);
@@ -149,8 +167,12 @@ class BindingWorker {
 		}
 		if (MemberMapping.matches(desired, observed, properties.tolerancePercent())) {
 			trafficLog.applied(change, observed.percentByMember(), now());
+			if (change.isRollback()) {
+				rollbackLatency.record(Duration.between(change.requestedAt(), now()));
+			}
 		}
 		else {
+			pushErrors.increment();
 			String error = "after the change the load balancer reports " + observed.percentByMember();
 			trafficLog.attempted(change.id(), now(), error);
 			rollbackFailed(change);
