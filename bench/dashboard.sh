@@ -11,6 +11,8 @@ APPS=1000
 
 package_service
 create_database
+# the operator's pull connection the seeded bindings name
+BENCH_SERVICE_ARGS="${BENCH_SERVICE_ARGS:-} --releasegate.traffic.connections.pull.adapter=pull"
 start_service
 
 echo "seeding $APPS applications"
@@ -26,7 +28,7 @@ insert into deployments (id, application, environment, version, endpoint, state,
   cross join (values ('1.0.0'), ('1.1.0')) v(version)
   where not (e.environment = 'staging' and v.version = '1.0.0');
 insert into router_bindings (application, environment, adapter, settings, drift_policy, desired, observed_at, in_sync, created_at, updated_at)
-  select d.application, 'production', 'pull', jsonb_build_object('key', d.application), 'CORRECT',
+  select d.application, 'production', 'pull', jsonb_build_object('connection', 'pull', 'key', d.application), 'CORRECT',
          jsonb_object_agg(d.id::text, d.traffic_percent), now(), true, now(), now()
   from deployments d where d.environment = 'production' group by d.application;
 -- what the pull adapter serves, so the load balancers are in sync from the start
