@@ -73,7 +73,7 @@ class TrafficctlIT {
 		api.deployment(app, "production", "2.0.0", v2);
 		haproxy = HaproxyProcess.start("shop", "server " + v1 + " 127.0.0.1:" + backends.start("v1") + " weight 256",
 				"server " + v2 + " 127.0.0.1:" + backends.start("v2") + " weight 0");
-		bindHaproxy(app, haproxy, "shop");
+		bindHaproxy(app, haproxy);
 
 		Cli.Result weights = cli.run(manager.token(), "get-weight", app);
 		assertThat(weights.exitCode()).as("%s", weights).isZero();
@@ -163,7 +163,7 @@ class TrafficctlIT {
 		String candidate = (String) api.deployment(app, "production", "2.0.0", app + "-v2").get("id");
 		InMemoryLoadBalancer.create(app, Map.of(app + "-v1", 100.0, app + "-v2", 0.0));
 		call(manager.client(), "PUT", "/api/v1/applications/" + app + "/environments/production/binding",
-				Map.of("adapter", "memory", "settings", Map.of("name", app)));
+				Map.of("connection", "memory", "settings", Map.of("name", app)));
 		call(manager.client(), "PUT", "/api/v1/applications/" + app + "/environments/production/policy",
 				Map.of("soakMinutes", 0));
 		return candidate;
@@ -193,9 +193,9 @@ class TrafficctlIT {
 	 * The one place that binds HAProxy (its settings are changing with operator
 	 * connections).
 	 */
-	private void bindHaproxy(String application, HaproxyProcess haproxy, String backend) {
+	private void bindHaproxy(String application, HaproxyProcess haproxy) {
 		call(manager.client(), "PUT", "/api/v1/applications/" + application + "/environments/production/binding",
-				Map.of("adapter", "haproxy", "settings", Map.of("address", haproxy.unixAddress(), "backend", backend)));
+				Map.of("connection", "haproxy", "settings", Map.of("backend", haproxy.backend())));
 	}
 
 	private void awaitWeights(String v1, int weight1, String v2, int weight2) {

@@ -43,7 +43,7 @@ class TwoConductorsIT {
 		ConfigurableApplicationContext second = instance();
 		try {
 			scene.act(scene.engineer, id, "start", null);
-			scene.awaitStep(id, 4, Duration.ofSeconds(10));
+			scene.awaitStep(id, 4, Duration.ofSeconds(30));
 			// the second instance goes away mid-canary; a fresh one joins
 			second.close();
 			second = instance();
