@@ -26,6 +26,20 @@ public class TestConnections implements LauncherSessionListener {
 				"releasegate.egress.allowed=127.0.0.1/32,localhost");
 	}
 
+	/**
+	 * What a further instance started in the test JVM (beside the shared test context)
+	 * needs to work on the same bindings and audit chain: the connections, including the
+	 * in-memory one, and the audit key.
+	 */
+	public static String[] instanceProperties(String... more) {
+		List<String> properties = new java.util.ArrayList<>(properties());
+		properties.add("releasegate.traffic.connections.memory.adapter=memory");
+		properties.add("releasegate.traffic.connections.pull.adapter=pull");
+		properties.add("releasegate.audit.key=" + FullStackTest.AUDIT_KEY);
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
+	}
+
 	/** Where the HAProxy of the {@code haproxy} connection opens its admin socket. */
 	public static Path haproxySocket() {
 		return directory().resolve("haproxy").resolve("admin.sock");

@@ -82,7 +82,7 @@ class DemoData {
 		// checkout's load balancer polls its split: GET
 		// /api/v1/pull/checkout-production/traefik
 		maria.put("/api/v1/applications/checkout/environments/production/binding",
-				Map.of("adapter", "pull", "settings", Map.of("key", "checkout-production")));
+				Map.of("connection", "demo-pull", "settings", Map.of("key", "checkout-production")));
 		completedRelease(erin, paula, "checkout", "1.4.2");
 
 		deploy(erin, "checkout", "1.5.0");
