@@ -107,8 +107,9 @@ class TwoConductorsIT {
 	private static ConfigurableApplicationContext instance() {
 		// the datasource comes from the system properties TestDatabase set for this run
 		return new SpringApplicationBuilder(ReleaseGateApplication.class, InMemoryLoadBalancer.class)
-			.properties(org.releasegate.TestConnections.instanceProperties("server.port=0", "releasegate.traffic.reconcile-interval=200ms",
-					"releasegate.releases.conduct-every=50ms", "releasegate.releases.gate-every=200ms",
+			.properties(org.releasegate.TestConnections.instanceProperties("server.port=0",
+					"releasegate.traffic.reconcile-interval=200ms", "releasegate.releases.conduct-every=50ms",
+					"releasegate.releases.gate-every=200ms",
 					"releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD, "spring.jmx.enabled=false"))
 			.run();
 	}

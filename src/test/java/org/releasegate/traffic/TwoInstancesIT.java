@@ -80,7 +80,8 @@ class TwoInstancesIT {
 	private static ConfigurableApplicationContext secondInstance() {
 		// the datasource comes from the system properties TestDatabase set for this run
 		return new SpringApplicationBuilder(ReleaseGateApplication.class, InMemoryLoadBalancer.class)
-			.properties(org.releasegate.TestConnections.instanceProperties("server.port=0", "releasegate.traffic.reconcile-interval=50ms",
+			.properties(org.releasegate.TestConnections.instanceProperties("server.port=0",
+					"releasegate.traffic.reconcile-interval=50ms",
 					"releasegate.identity.admin-password=" + Api.ADMIN_PASSWORD, "spring.jmx.enabled=false"))
 			.run();
 	}
