@@ -26,8 +26,8 @@ class Senders {
 			byChannel.put(Delivery.EMAIL, new EmailSender(mailSender, properties.email().from()));
 		}
 		properties.channels().forEach((name, channel) -> byChannel.put(name, switch (channel.type()) {
-			case SLACK -> new SlackSender(channel, webhooks, json);
-			case TEAMS -> new TeamsSender(channel, webhooks, json);
+			case SLACK -> new JsonWebhookSender(channel, webhooks, json, SlackMessage::body);
+			case TEAMS -> new JsonWebhookSender(channel, webhooks, json, TeamsCard::body);
 			case CLOUDEVENTS -> new CloudEventsSender(channel, webhooks, json, publicUrl.link("/"));
 		}));
 	}

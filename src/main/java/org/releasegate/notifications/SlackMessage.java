@@ -4,26 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
+/**
+ * What a Slack incoming webhook takes: a Block Kit message with a button to the page to
+ * act on.
+ */
+final class SlackMessage {
 
-/** A Slack incoming webhook: a Block Kit message with a button to the page to act on. */
-class SlackSender implements Sender {
-
-	private final NotificationProperties.Channel channel;
-
-	private final Webhooks webhooks;
-
-	private final JsonMapper json;
-
-	SlackSender(NotificationProperties.Channel channel, Webhooks webhooks, JsonMapper json) {
-		this.channel = channel;
-		this.webhooks = webhooks;
-		this.json = json;
-	}
-
-	@Override
-	public void send(Delivery delivery) throws DeliveryFailed {
-		webhooks.post(channel, "application/json", json.writeValueAsBytes(body(delivery)), Map.of());
+	private SlackMessage() {
 	}
 
 	static Map<String, Object> body(Delivery delivery) {

@@ -5,29 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * A Microsoft Teams workflow webhook ("When a Teams webhook request is received"): an
- * Adaptive Card.
+ * What a Microsoft Teams workflow webhook ("When a Teams webhook request is received")
+ * takes: an Adaptive Card.
  */
-class TeamsSender implements Sender {
+final class TeamsCard {
 
-	private final NotificationProperties.Channel channel;
-
-	private final Webhooks webhooks;
-
-	private final JsonMapper json;
-
-	TeamsSender(NotificationProperties.Channel channel, Webhooks webhooks, JsonMapper json) {
-		this.channel = channel;
-		this.webhooks = webhooks;
-		this.json = json;
-	}
-
-	@Override
-	public void send(Delivery delivery) throws DeliveryFailed {
-		webhooks.post(channel, "application/json", json.writeValueAsBytes(body(delivery)), Map.of());
+	private TeamsCard() {
 	}
 
 	static Map<String, Object> body(Delivery delivery) {
